@@ -1,0 +1,115 @@
+/* floorcompat.h - build C on a new glibc, run it on an older glibc and kernel ("the floor").
+ *
+ * CONTRACT
+ *   Include this header before anything else in every translation unit (best: compile with
+ *   `-include floorcompat.h`). It contains no libc #include, so it cannot freeze feature-test
+ *   macros (_GNU_SOURCE ...) that your sources define later. For the floor chosen below it:
+ *   - pins every glibc symbol the TU references to the newest version at or below the floor
+ *     (generated tables, include/floorcompat/pins-*.h); pins of unused symbols cost nothing;
+ *   - renames the references that new headers steer to post-floor names (fcntl64, __isoc23_*);
+ *   - with FLOORCOMPAT_IMPLEMENTATION, defines the shims that need a body: the pre-2.34 start-up
+ *     path and the pre-2.33 stat family.
+ *   Link what the pre-2.34 libraries need with the stub libraries (pkg-config --variable=stubdir):
+ *   `-L$stubdir -lpthread -ldl -lrt ...`, so old glibc finds those symbols in their old homes.
+ *
+ * CONFIGURATION (all optional; set with -D)
+ *   FLOORCOMPAT_GLIBC           glibc floor as major*100+minor: 217 = 2.17 (default), 228 = 2.28.
+ *   FLOORCOMPAT_KERNEL          kernel floor as major*100+minor: 310 = 3.10 (default), 510 = 5.10.
+ *   FLOORCOMPAT_IMPLEMENTATION  define in exactly ONE translation unit of every executable and of
+ *                               every shared library, before including this header (a TU of its
+ *                               own, or one whose feature-test macros come first: this part may
+ *                               include <features.h>). The header may be included again for that.
+ *   FLOORCOMPAT_DISABLE         make the header do nothing.
+ *
+ * QUERIES
+ *   FLOORCOMPAT_GLIBC_PREREQ(maj, min)   does the floor glibc have maj.min? (not: do the headers)
+ *   FLOORCOMPAT_KERNEL_PREREQ(maj, min)  does the floor kernel have maj.min?
+ *   FLOORCOMPAT_ACTIVE                   1 when targeting glibc on Linux, else 0 (musl, others).
+ */
+#ifndef FLOORCOMPAT_H
+#define FLOORCOMPAT_H
+
+#ifndef FLOORCOMPAT_GLIBC
+#define FLOORCOMPAT_GLIBC 217
+#endif
+#ifndef FLOORCOMPAT_KERNEL
+#define FLOORCOMPAT_KERNEL 310
+#endif
+#if FLOORCOMPAT_GLIBC < 200 || FLOORCOMPAT_GLIBC > 299
+#error "floorcompat: FLOORCOMPAT_GLIBC is major*100+minor, e.g. 217 for glibc 2.17"
+#endif
+#if FLOORCOMPAT_KERNEL < 200 || FLOORCOMPAT_KERNEL > 9999
+#error "floorcompat: FLOORCOMPAT_KERNEL is major*100+minor, e.g. 310 for Linux 3.10"
+#endif
+/* Keeps a TU that includes only this header non-empty for -pedantic. */
+typedef int floorcompat__tu_t;
+
+#define FLOORCOMPAT_GLIBC_PREREQ(maj, min) (FLOORCOMPAT_GLIBC >= (maj) * 100 + (min))
+#define FLOORCOMPAT_KERNEL_PREREQ(maj, min) (FLOORCOMPAT_KERNEL >= (maj) * 100 + (min))
+
+/* glibc is recognised without including one of its headers (see CONTRACT): musl and others lack
+ * <gnu/libc-version.h>. */
+#if defined(FLOORCOMPAT_DISABLE) || !defined(__linux__) || defined(__ANDROID__)
+#define FLOORCOMPAT_ACTIVE 0
+#elif defined(__GLIBC__)
+#define FLOORCOMPAT_ACTIVE 1
+#elif defined(__has_include)
+#if __has_include(<gnu/libc-version.h>)
+#define FLOORCOMPAT_ACTIVE 1
+#else
+#define FLOORCOMPAT_ACTIVE 0
+#endif
+#else
+#define FLOORCOMPAT_ACTIVE 0
+#endif
+
+#if FLOORCOMPAT_ACTIVE
+/* The floor must not be above the glibc of the headers in use: the headers would then hide what the
+ * floor has. Checked here when libc headers came first, else in the IMPLEMENTATION part. */
+#define FLOORCOMPAT__HEADERS_GLIBC (__GLIBC__ * 100 + __GLIBC_MINOR__)
+#if defined(__GLIBC__) && FLOORCOMPAT_GLIBC > FLOORCOMPAT__HEADERS_GLIBC
+#error "floorcompat: the glibc floor (FLOORCOMPAT_GLIBC) is above the glibc of the headers in use"
+#endif
+
+#define FLOORCOMPAT__STR(x) #x
+#define FLOORCOMPAT__XSTR(x) FLOORCOMPAT__STR(x)
+/* Bind references to SYM in this TU to SYM@VER; with a second name, bind references to SYM to
+ * OLD@VER instead (a header-chosen new name whose old form has the same ABI). */
+#define FLOORCOMPAT__PIN(sym, ver) __asm__(".symver " #sym "," #sym "@" ver);
+#define FLOORCOMPAT__RENAME(sym, old, ver) __asm__(".symver " #sym "," #old "@" ver);
+
+#include "floorcompat/pins.h"
+
+#if !defined(FLOORCOMPAT_NO_PINS) && FLOORCOMPAT_GLIBC < FLOORCOMPAT__BASE_GLIBC
+#error "floorcompat: the glibc floor is below the oldest glibc of this architecture"
+#endif
+
+#ifndef FLOORCOMPAT_NO_PINS
+/* _FILE_OFFSET_BITS=64 turns fcntl into fcntl64 (2.28). Before 2.28 the same call went to fcntl,
+ * whose F_*LK constants the headers already map to the 64-bit forms. */
+#if FLOORCOMPAT_GLIBC < 228
+FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
+#endif
+#include "floorcompat/isoc23.h"
+#endif
+
+#endif /* FLOORCOMPAT_ACTIVE */
+#endif /* FLOORCOMPAT_H */
+
+/* The definitions one TU must own; outside the include guard so that a TU which saw the header
+ * through -include can still include it again with FLOORCOMPAT_IMPLEMENTATION defined. */
+#if defined(FLOORCOMPAT_IMPLEMENTATION) && !defined(FLOORCOMPAT__IMPLEMENTED) && FLOORCOMPAT_ACTIVE \
+  && !defined(FLOORCOMPAT_NO_PINS)
+#define FLOORCOMPAT__IMPLEMENTED 1
+#include <features.h>
+#if FLOORCOMPAT_GLIBC > FLOORCOMPAT__HEADERS_GLIBC
+#error "floorcompat: the glibc floor (FLOORCOMPAT_GLIBC) is above the glibc of the headers in use"
+#endif
+/* A hidden definition with the libc name takes every reference of the binary; the C name differs
+ * so that it cannot clash with the libc declaration when the same TU includes that header. */
+#define FLOORCOMPAT__DEFINE_AS(cname, asmname) \
+  extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname) \
+    __attribute__((alias(#cname), visibility("hidden")));
+#include "floorcompat/start.h"
+#include "floorcompat/stat.h"
+#endif

@@ -1,0 +1,57 @@
+#!/bin/sh
+# debfetch.sh: fetch and unpack Debian packages of another suite or architecture without touching
+# the system's apt state. The archive URI is read from the system's own apt sources at run time.
+#
+#   debfetch.sh CACHE SUITE ARCH PKG...
+#
+# Prints the directory holding the unpacked tree. Results are cached under CACHE.
+# Exit 77 (Automake's SKIP) when no Debian archive is configured or it cannot be reached.
+set -eu
+[ $# -ge 4 ] || { echo "usage: debfetch.sh CACHE SUITE ARCH PKG..." >&2; exit 2; }
+cache=$1 suite=$2 arch=$3
+shift 3
+skip() { echo "debfetch: $*" >&2; exit 77; }
+command -v apt-get >/dev/null && command -v dpkg >/dev/null || skip "apt-get/dpkg not available"
+
+# The first URI of a Debian archive (not the security one), from deb822 or one-line sources.
+system_uri() {
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -r "$f" ] || continue
+    awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' "$f"
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -r "$f" ] || continue
+    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z+]+:\/\//) { if ($i !~ /security/) print $i; break } }' "$f"
+  done
+}
+uri=${FLOORCOMPAT_DEBIAN_URI:-$(system_uri | head -n 1)}
+[ -n "$uri" ] || skip "no Debian archive URI in the system's apt sources"
+
+root=$cache/$suite-$arch
+out=$root/tree
+key=$(echo "$*" | tr ' :/' '_+-')
+if [ -f "$root/.done-$key" ]; then echo "$out"; exit 0; fi
+
+mkdir -p "$root/apt/lists/partial" "$root/apt/archives/partial" "$root/debs" "$out"
+printf 'deb [arch=%s signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
+  "$arch" "$uri" "$suite" > "$root/apt/sources.list"
+: > "$root/apt/status"
+aptget() {
+  apt-get -q -o Dir::Etc::SourceList="$root/apt/sources.list" -o Dir::Etc::SourceParts=- \
+    -o Dir::State::Lists="$root/apt/lists" -o Dir::State::Status="$root/apt/status" \
+    -o Dir::Cache="$root/apt" -o Dir::Cache::archives="$root/apt/archives" \
+    -o APT::Architecture="$arch" -o APT::Architectures="$arch" \
+    -o Acquire::Retries=2 -o Acquire::http::Timeout=30 -o Debug::NoLocking=1 "$@"
+}
+if [ ! -f "$root/.updated" ]; then
+  aptget update > "$root/update.log" 2>&1 || skip "cannot reach the Debian archive for $suite/$arch (see $root/update.log)"
+  grep -q '^E:' "$root/update.log" && skip "apt update for $suite/$arch failed (see $root/update.log)"
+  touch "$root/.updated"
+fi
+for p; do
+  (cd "$root/debs" && aptget download "$p:$arch") > "$root/download.log" 2>&1 ||
+    skip "cannot download $p:$arch from $suite (see $root/download.log)"
+done
+for deb in "$root"/debs/*.deb; do dpkg-deb -x "$deb" "$out"; done
+touch "$root/.done-$key"
+echo "$out"
