@@ -92,6 +92,7 @@ FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
 #endif
 #include "floorcompat/isoc23.h"
 #endif
+#include "floorcompat/api.h"
 
 #endif /* FLOORCOMPAT_ACTIVE */
 #endif /* FLOORCOMPAT_H */
@@ -112,4 +113,5 @@ FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
     __attribute__((alias(#cname), visibility("hidden")));
 #include "floorcompat/start.h"
 #include "floorcompat/stat.h"
+#include "floorcompat/impl-shims.h"
 #endif

@@ -378,6 +378,20 @@ static void text_file(const struct audit_opts *o, const struct audit_result *r)
 			}
 			putchar('\n');
 		}
+		for (i = 0; r->home && i < f->nneed; i++) {
+			const struct ev_need *n = &f->need[i];
+			if (!r->home[i])
+				continue;
+			fputs("    ", stdout);
+			put_esc(n->sym);
+			putchar(' ');
+			put_esc(n->version);
+			putchar(' ');
+			put_esc(n->file);
+			fputs(": below glibc 2.34 must be needed from ", stdout);
+			put_esc(r->home[i]);
+			fputs(" (link the stub libraries)\n", stdout);
+		}
 		free(idx);
 	}
 	if (o->have_floor)
@@ -439,6 +453,10 @@ static void tsv_file(const struct audit_opts *o, const struct audit_result *r)
 			} else if (n->version) {
 				cls = "defined-here";
 			}
+			if (r->home && r->home[i]) {
+				verdict = "above";
+				snprintf(buf, sizeof buf, "below glibc 2.34 must be needed from %s", r->home[i]);
+			}
 			flags[0] = '\0';
 			if (n->bind == 2)
 				add_flag(flags, sizeof flags, "weak");
@@ -466,8 +484,8 @@ static void tsv_file(const struct audit_opts *o, const struct audit_result *r)
 		char detail[128];
 		detail[0] = '\0';
 		if (r->verdict == AUDIT_ABOVE)
-			snprintf(detail, sizeof detail, "%zu symbols and %zu versions above floor %s", r->above_syms,
-				 r->above_vers, o->floor_str);
+			snprintf(detail, sizeof detail, "%zu symbols and %zu versions above floor %s, %zu from the wrong library",
+				 r->above_syms, r->above_vers, o->floor_str, r->misplaced);
 		tsv_row(r->path, "file", NULL, buf, NULL, status_name(r), NULL,
 			o->have_floor ? verdict_name(r->verdict) : NULL, detail);
 	}
@@ -610,6 +628,21 @@ static void json_file(const struct audit_opts *o, const struct audit_result *r)
 		fputs(",\"library\":", stdout);
 		put_json_str(f->vna[i].file);
 		why_text(o, j, f->vna[i].name, buf, sizeof buf);
+		fputs(",\"reason\":", stdout);
+		put_json_str(buf);
+		putchar('}');
+	}
+	for (i = 0; r->home && i < f->nneed; i++) {
+		const struct ev_need *n = &f->need[i];
+		if (!r->home[i])
+			continue;
+		fputs(k++ ? ",{\"symbol\":" : "{\"symbol\":", stdout);
+		put_json_str(n->sym);
+		fputs(",\"version\":", stdout);
+		put_json_str(n->version);
+		fputs(",\"library\":", stdout);
+		put_json_str(n->file);
+		snprintf(buf, sizeof buf, "below glibc 2.34 must be needed from %s", r->home[i]);
 		fputs(",\"reason\":", stdout);
 		put_json_str(buf);
 		putchar('}');

@@ -45,6 +45,9 @@ struct audit_result {
 	struct ev_gver max;
 	size_t above_syms;            /* undefined symbols bound to a version above the floor */
 	size_t above_vers;            /* Vernaux entries above the floor */
+	const char **home;            /* per need: below floor 2.34, the pre-2.34 home library the need
+	                                 must name but does not (NULL: fine); NULL when none are wrong */
+	size_t misplaced;             /* needs with a non-NULL home */
 };
 
 void report_begin(const struct audit_opts *o);

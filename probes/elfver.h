@@ -73,7 +73,7 @@ void ev_free(struct ev_file *f);
 /* Is this the start of an ELF file?  (Cheap test for directory walks.) */
 int ev_is_elf(const unsigned char *buf, size_t len);
 
-/* ---- version names ---- */
+/* ---- version names (vername.c) ---- */
 
 enum ev_vclass {
 	EV_VC_GLIBC,          /* GLIBC_x.y[.z]: numeric, judged against a floor */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "audit-report.h"
+#include "homes-table.h"
 #include "elfver.h"
 
 #ifndef PACKAGE_VERSION
@@ -120,6 +121,51 @@ static int judge_need(const struct audit_result *r, const struct ev_need *n)
 	return n->vna && r->jv[n->vna - r->ef->vna].above;
 }
 
+/* The homes table's bit for the file's architecture, 0 when it has none. */
+static unsigned home_arch(const struct ev_file *f)
+{
+	switch (f->machine) {
+	case 62: return f->elfclass == 64 ? FC_HOME_AMD64 : 0;     /* EM_X86_64 (not x32) */
+	case 183: return f->elfclass == 64 ? FC_HOME_ARM64 : 0;    /* EM_AARCH64 */
+	case 40: return FC_HOME_ARMHF;                             /* EM_ARM */
+	case 3: return FC_HOME_I386;                               /* EM_386 */
+	case 21: return f->big_endian ? 0 : FC_HOME_PPC64EL;       /* EM_PPC64 */
+	case 243: return f->elfclass == 64 ? FC_HOME_RISCV64 : 0;  /* EM_RISCV */
+	case 22: return f->elfclass == 64 ? FC_HOME_S390X : 0;     /* EM_S390 */
+	default: return 0;
+	}
+}
+
+static int home_cmp(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, ((const struct fc_home *)elem)->symbol);
+}
+
+/* Below 2.34, glibc < 2.30 binds SYM@VERSION only in the library its Verneed names: symbols that
+ * 2.34 merged into libc must still be needed from their old homes (libpthread.so.0, ...). */
+static const char *wrong_home(const struct ev_file *f, const struct ev_need *n)
+{
+	const struct fc_home *h, *end = fc_homes + sizeof fc_homes / sizeof fc_homes[0];
+	unsigned arch = home_arch(f);
+	if (!arch || !n->vna || !n->version || !n->file)
+		return NULL;
+	h = bsearch(n->sym, fc_homes, sizeof fc_homes / sizeof fc_homes[0], sizeof fc_homes[0], home_cmp);
+	if (!h)
+		return NULL;
+	while (h > fc_homes && strcmp(h[-1].symbol, n->sym) == 0)
+		h--;
+	for (; h < end && strcmp(h->symbol, n->sym) == 0; h++)
+		if ((h->arches & arch) && strcmp(h->version, n->version) == 0)
+			return strcmp(h->soname, n->file) == 0 ? NULL : h->soname;
+	return NULL;
+}
+
+static int below_merge(const struct audit_opts *o)
+{
+	static const struct ev_gver v234 = { { 2, 34 }, 2 };
+	return o->have_floor && ev_gver_cmp(&o->floor, &v234) < 0;
+}
+
 static int judge(const struct audit_opts *o, const struct ev_file *f, struct audit_vna *jv, struct audit_result *r)
 {
 	size_t i;
@@ -135,10 +181,13 @@ static int judge(const struct audit_opts *o, const struct ev_file *f, struct aud
 		if (jv[i].above)
 			r->above_vers++;
 	}
-	for (i = 0; i < f->nneed; i++)
+	for (i = 0; i < f->nneed; i++) {
 		if (judge_need(r, &f->need[i]))
 			r->above_syms++;
-	return (r->above_vers || r->above_syms) ? AUDIT_ABOVE : AUDIT_OK;
+		if (r->home && (r->home[i] = wrong_home(f, &f->need[i])) != NULL)
+			r->misplaced++;
+	}
+	return (r->above_vers || r->above_syms || r->misplaced) ? AUDIT_ABOVE : AUDIT_OK;
 }
 
 /* ---------- one file ---------- */
@@ -221,11 +270,18 @@ static int audit_file(const struct audit_opts *o, const char *path, int walking)
 		munmap(map, len);
 		return fail(o, path, "out of memory");
 	}
+	if (f.nneed && below_merge(o) && !(r.home = calloc(f.nneed, sizeof *r.home))) {
+		free(jv);
+		ev_free(&f);
+		munmap(map, len);
+		return fail(o, path, "out of memory");
+	}
 	r.verdict = judge(o, &f, jv, &r);
 	nfiles++;
 	if (r.verdict == AUDIT_ABOVE)
 		nabove++;
 	report_file(o, &r);
+	free(r.home);
 	free(jv);
 	ev_free(&f);
 	munmap(map, len);

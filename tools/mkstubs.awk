@@ -1,14 +1,31 @@
 # mkstubs.awk: the C source and version script of each link-time stub library.
 #   awk -v dir=TMPDIR -v arch=DEBARCH -f mkstubs.awk data/homes/ARCH.tsv data/symbols/ARCH.tsv
 # Writes DIR/<soname>.c, DIR/<soname>.map and the list of sonames to DIR/libs.
-# Each stub defines its library's moved symbols (homes file) at their old versions, hidden. A library
+# Each stub defines its library's moved symbols (homes file) at their old versions, the newest one as
+# the default: a reference that is still unversioned when ld decides --as-needed (LTO IR, objects
+# built without the header) then binds to the stub too, so the old home is recorded. A library
 # that still has symbols of its own after 2.34 (libresolv.so.2) gets all of them too, at their own
 # versions (default ones as default), so that the stub can stand in for the real library at link
 # time; data objects get their real size (copy relocations take the size from the stub).
 BEGIN { FS = "\t" }
+FILENAME != ARGV[1] && !flushed {
+  flushed = 1
+  for (i = 1; i <= nh; i++) add(hl[i], hs[i], hv[i], hv[i] == best[hl[i], hs[i]] ? "default" : "compat", "")
+}
 /^#/ || NF < 3 { next }
-FILENAME == ARGV[1] { add($1, $2, $3, "compat", ""); homelib[$1] = 1; next }
+FILENAME == ARGV[1] {
+  nh++; hl[nh] = $1; hs[nh] = $2; hv[nh] = $3; homelib[$1] = 1
+  if (!(($1, $2) in best) || vless(best[$1, $2], $3)) best[$1, $2] = $3
+  next
+}
 ($1 in homelib) && $2 !~ /_version_placeholder$/ && $3 ~ /^GLIBC_/ && $3 != "GLIBC_PRIVATE" { add($1, $2, $3, $4, $5) }
+# vless("GLIBC_2.2.5", "GLIBC_2.3.2"): numeric, component by component.
+function vless(a, b,    x, y, na, nb, i) {
+  sub(/^GLIBC_/, "", a); sub(/^GLIBC_/, "", b)
+  na = split(a, x, "."); nb = split(b, y, ".")
+  for (i = 1; i <= na || i <= nb; i++) if ((x[i] + 0) != (y[i] + 0)) return (x[i] + 0) < (y[i] + 0)
+  return 0
+}
 function add(lib, sym, ver, kind, size,    f, at) {
   if ((lib, sym, ver) in done) return
   done[lib, sym, ver] = 1

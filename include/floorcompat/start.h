@@ -18,9 +18,10 @@ extern int floorcompat__start_old(floorcompat__main_fn, int, char **, void (*)(v
                                   void (*)(void), void *) __asm__("floorcompat__start_old");
 FLOORCOMPAT__RENAME(floorcompat__start_old, __libc_start_main, FLOORCOMPAT__BASE_VERSION)
 
-/* Provided by the static linker for the binary being linked; _init by crti.o where the ABI has it. */
-extern floorcompat__init_fn __init_array_start[] __attribute__((visibility("hidden")));
-extern floorcompat__init_fn __init_array_end[] __attribute__((visibility("hidden")));
+/* Provided by the static linker for executables (GNU ld defines them for nothing else: weak keeps
+ * a shared library that holds this unused shim linkable); _init by crti.o where the ABI has it. */
+extern floorcompat__init_fn __init_array_start[] __attribute__((weak, visibility("hidden")));
+extern floorcompat__init_fn __init_array_end[] __attribute__((weak, visibility("hidden")));
 extern void _init(void) __attribute__((weak));
 
 static void floorcompat__run_init(int argc, char **argv, char **envp)

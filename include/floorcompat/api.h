@@ -1,0 +1,157 @@
+/* api.h - the per-TU part of floorcompat's API shims (included by floorcompat.h after the pins).
+ *
+ * No libc header is included here (see floorcompat.h's CONTRACT): only compiler builtin types,
+ * the kernel's <asm/unistd.h> (uapi; it does not include <features.h>) and generated tables.
+ *
+ * 1. Gates (gates.h, generated from data/api.tsv): FLOORCOMPAT_HAVE_<NAME> is 1 when the glibc
+ *    floor has the API; FLOORCOMPAT_KERNEL_HAS_<NAME> when the kernel floor has the syscall.
+ * 2. Syscall numbers (syscalls.h): FLOORCOMPAT_NR_<name>, from the kernel's own headers.
+ * 3. __NR_<name> of every syscall of data/api.tsv that is newer than FLOORCOMPAT_KERNEL is
+ *    #undef-ined, so `#ifdef __NR_x` / `#ifdef SYS_x` code (glibc's <bits/syscall.h> derives SYS_x
+ *    from __NR_x) takes its path without the syscall: new headers define __NR_memfd_secret, a 5.10
+ *    kernel answers ENOSYS. Where the floor has a syscall the headers lack, __NR_x is defined.
+ *    Define FLOORCOMPAT_KEEP_NR to leave __NR_* alone (code that uses SYS_x unconditionally).
+ * 4. Prefixed entry points: for each shimmed API, floorcompat_<name> is the shim when the floor
+ *    lacks the API (a hidden function of the IMPLEMENTATION TU; the same body also takes the libc
+ *    name there) and a plain #define to the libc name when the floor has it (zero cost; declare it
+ *    with the libc header as usual). The IMPLEMENTATION part is include/floorcompat/impl-shims.h.
+ * 5. Run-time queries (always the IMPLEMENTATION TU's hidden functions):
+ *      int floorcompat_glibc_version(int *major, int *minor);  running glibc; 0, or -1 if unknown
+ *      int floorcompat_kernel_at_least(int major, int minor);  running kernel (uname), 1 or 0
+ *      int floorcompat_syscall_works(long nr);  1 usable, 0 absent (ENOSYS/EPERM), -1 no safe probe
+ *      const char *floorcompat_path(const char *api);  how the last call of API was served:
+ *        "libc" (the floor has it: no shim), "syscall", "resolved" (the real libc function, found at
+ *        run time), "fallback" (the portable emulation after the syscall or lookup failed),
+ *        "portable" (always plain C), "unused" (not called yet), NULL for an unknown name.
+ *        Meant for tests and diagnostics; it costs one relaxed byte store per shim call.
+ *      void *floorcompat__vsym(const char *name, const char *version);  like dlvsym(libc, ...)
+ *        without libdl: the address of NAME@VERSION in the loaded libc.so.6, or NULL. Internal.
+ */
+#ifndef FLOORCOMPAT_API_H
+#define FLOORCOMPAT_API_H 1
+
+#include "syscalls.h"
+
+#if !defined(FLOORCOMPAT_KEEP_NR) && defined(__has_include)
+#if __has_include(<asm/unistd.h>)
+#include <asm/unistd.h>
+#define FLOORCOMPAT__WANT_NR_FIXUP 1
+#endif
+#endif
+#include "gates.h"
+
+/* On an architecture without pins there is no IMPLEMENTATION part: every prefixed name is direct. */
+#if defined(FLOORCOMPAT_NO_PINS)
+#define FLOORCOMPAT__SHIMMED(have) 0
+#else
+#define FLOORCOMPAT__SHIMMED(have) (!(have))
+#endif
+#define FLOORCOMPAT__HIDDEN __attribute__((visibility("hidden"), nothrow))
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef FLOORCOMPAT_NO_PINS
+FLOORCOMPAT__HIDDEN int floorcompat_glibc_version(int *major, int *minor);
+FLOORCOMPAT__HIDDEN int floorcompat_kernel_at_least(int major, int minor);
+FLOORCOMPAT__HIDDEN int floorcompat_syscall_works(long nr);
+FLOORCOMPAT__HIDDEN const char *floorcompat_path(const char *api);
+FLOORCOMPAT__HIDDEN void *floorcompat__vsym(const char *name, const char *version);
+#endif
+
+/* ssize_t is ptrdiff_t's type on every glibc port floorcompat knows; off64_t is int64_t's. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_GETRANDOM)
+FLOORCOMPAT__HIDDEN __PTRDIFF_TYPE__ floorcompat_getrandom(void *buf, __SIZE_TYPE__ len, unsigned int flags);
+#else
+#define floorcompat_getrandom getrandom
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_GETENTROPY)
+FLOORCOMPAT__HIDDEN int floorcompat_getentropy(void *buf, __SIZE_TYPE__ len);
+#else
+#define floorcompat_getentropy getentropy
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_ARC4RANDOM)
+FLOORCOMPAT__HIDDEN __UINT32_TYPE__ floorcompat_arc4random(void);
+FLOORCOMPAT__HIDDEN void floorcompat_arc4random_buf(void *buf, __SIZE_TYPE__ len);
+FLOORCOMPAT__HIDDEN __UINT32_TYPE__ floorcompat_arc4random_uniform(__UINT32_TYPE__ upper_bound);
+#else
+#define floorcompat_arc4random arc4random
+#define floorcompat_arc4random_buf arc4random_buf
+#define floorcompat_arc4random_uniform arc4random_uniform
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_REALLOCARRAY)
+FLOORCOMPAT__HIDDEN void *floorcompat_reallocarray(void *ptr, __SIZE_TYPE__ nmemb, __SIZE_TYPE__ size);
+#else
+#define floorcompat_reallocarray reallocarray
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_EXPLICIT_BZERO)
+FLOORCOMPAT__HIDDEN void floorcompat_explicit_bzero(void *s, __SIZE_TYPE__ len);
+#else
+#define floorcompat_explicit_bzero explicit_bzero
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_STRLCPY)
+FLOORCOMPAT__HIDDEN __SIZE_TYPE__ floorcompat_strlcpy(char *dst, const char *src, __SIZE_TYPE__ size);
+FLOORCOMPAT__HIDDEN __SIZE_TYPE__ floorcompat_strlcat(char *dst, const char *src, __SIZE_TYPE__ size);
+#else
+#define floorcompat_strlcpy strlcpy
+#define floorcompat_strlcat strlcat
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_GETTID)
+FLOORCOMPAT__HIDDEN int floorcompat_gettid(void);
+#else
+#define floorcompat_gettid gettid
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_TGKILL)
+FLOORCOMPAT__HIDDEN int floorcompat_tgkill(int tgid, int tid, int sig);
+#else
+#define floorcompat_tgkill tgkill
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_GETDENTS64)
+FLOORCOMPAT__HIDDEN __PTRDIFF_TYPE__ floorcompat_getdents64(int fd, void *buf, __SIZE_TYPE__ len);
+#else
+#define floorcompat_getdents64 getdents64
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_MEMFD_CREATE)
+FLOORCOMPAT__HIDDEN int floorcompat_memfd_create(const char *name, unsigned int flags);
+#else
+#define floorcompat_memfd_create memfd_create
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_COPY_FILE_RANGE)
+FLOORCOMPAT__HIDDEN __PTRDIFF_TYPE__ floorcompat_copy_file_range(int fd_in, __INT64_TYPE__ *off_in, int fd_out,
+                                                                 __INT64_TYPE__ *off_out, __SIZE_TYPE__ len,
+                                                                 unsigned int flags);
+#else
+#define floorcompat_copy_file_range copy_file_range
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_RENAMEAT2)
+FLOORCOMPAT__HIDDEN int floorcompat_renameat2(int olddirfd, const char *oldpath, int newdirfd,
+                                              const char *newpath, unsigned int flags);
+#else
+#define floorcompat_renameat2 renameat2
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_STATX)
+struct statx;
+FLOORCOMPAT__HIDDEN int floorcompat_statx(int dirfd, const char *path, int flags, unsigned int mask,
+                                          struct statx *buf);
+#else
+#define floorcompat_statx statx
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_CLOSE_RANGE)
+FLOORCOMPAT__HIDDEN int floorcompat_close_range(unsigned int first, unsigned int last, int flags);
+#else
+#define floorcompat_close_range close_range
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* FLOORCOMPAT_API_H */
