@@ -136,6 +136,17 @@ static void gver(const struct ev_gver *v, char *buf)
 	ev_gver_str(v, buf, 64);
 }
 
+/* "    SYMBOL VERSION LIBRARY", the text form of one need (no newline). */
+static void put_need(const struct ev_need *n)
+{
+	fputs("    ", stdout);
+	put_esc(n->sym);
+	putchar(' ');
+	put_esc(n->version);
+	putchar(' ');
+	put_esc(n->file);
+}
+
 /* One sentence on why a version breaks the floor, for all formats. */
 static void why_text(const struct audit_opts *o, const struct audit_vna *j, const char *name, char *buf, size_t size)
 {
@@ -354,12 +365,7 @@ static void text_file(const struct audit_opts *o, const struct audit_result *r)
 			const struct ev_need *n = &f->need[i];
 			if (!n->vna || !jv_of(r, n->vna)->above)
 				continue;
-			fputs("    ", stdout);
-			put_esc(n->sym);
-			putchar(' ');
-			put_esc(n->version);
-			putchar(' ');
-			put_esc(n->file);
+			put_need(n);
 			putchar('\n');
 		}
 		idx = sorted_vna(r);
@@ -382,12 +388,7 @@ static void text_file(const struct audit_opts *o, const struct audit_result *r)
 			const struct ev_need *n = &f->need[i];
 			if (!r->home[i])
 				continue;
-			fputs("    ", stdout);
-			put_esc(n->sym);
-			putchar(' ');
-			put_esc(n->version);
-			putchar(' ');
-			put_esc(n->file);
+			put_need(n);
 			fputs(": below glibc 2.34 must be needed from ", stdout);
 			put_esc(r->home[i]);
 			fputs(" (link the stub libraries)\n", stdout);
