@@ -147,6 +147,20 @@ static void put_need(const struct ev_need *n)
 	put_esc(n->file);
 }
 
+/* One entry of the JSON "above_floor" list; FIRST is 0 for the list's first entry. */
+static void put_json_need(size_t first, const struct ev_need *n, const char *reason)
+{
+	fputs(first ? ",{\"symbol\":" : "{\"symbol\":", stdout);
+	put_json_str(n->sym);
+	fputs(",\"version\":", stdout);
+	put_json_str(n->version);
+	fputs(",\"library\":", stdout);
+	put_json_str(n->file);
+	fputs(",\"reason\":", stdout);
+	put_json_str(reason);
+	putchar('}');
+}
+
 /* One sentence on why a version breaks the floor, for all formats. */
 static void why_text(const struct audit_opts *o, const struct audit_vna *j, const char *name, char *buf, size_t size)
 {
@@ -608,16 +622,8 @@ static void json_file(const struct audit_opts *o, const struct audit_result *r)
 		const struct audit_vna *j;
 		if (!n->vna || !(j = jv_of(r, n->vna))->above)
 			continue;
-		fputs(k++ ? ",{\"symbol\":" : "{\"symbol\":", stdout);
-		put_json_str(n->sym);
-		fputs(",\"version\":", stdout);
-		put_json_str(n->version);
-		fputs(",\"library\":", stdout);
-		put_json_str(n->file);
 		why_text(o, j, n->version, buf, sizeof buf);
-		fputs(",\"reason\":", stdout);
-		put_json_str(buf);
-		putchar('}');
+		put_json_need(k++, n, buf);
 	}
 	for (i = 0; i < f->nvna; i++) {
 		const struct audit_vna *j = &r->jv[i];
@@ -637,16 +643,8 @@ static void json_file(const struct audit_opts *o, const struct audit_result *r)
 		const struct ev_need *n = &f->need[i];
 		if (!r->home[i])
 			continue;
-		fputs(k++ ? ",{\"symbol\":" : "{\"symbol\":", stdout);
-		put_json_str(n->sym);
-		fputs(",\"version\":", stdout);
-		put_json_str(n->version);
-		fputs(",\"library\":", stdout);
-		put_json_str(n->file);
 		snprintf(buf, sizeof buf, "below glibc 2.34 must be needed from %s", r->home[i]);
-		fputs(",\"reason\":", stdout);
-		put_json_str(buf);
-		putchar('}');
+		put_json_need(k++, n, buf);
 	}
 	fputs("]}", stdout);
 }
