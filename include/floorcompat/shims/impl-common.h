@@ -43,11 +43,14 @@ extern int floorcompat__sys_fstatat(int, const char *, struct stat *, int) __asm
 
 /* FLOORCOMPAT__DEFINE_AS (floorcompat.h) with nothrow on both names: g++ infers nothrow for a
  * body that calls only nothrow libc functions and then warns (-Wmissing-attributes) that the alias
- * lacks it; glibc declares these functions nothrow (__THROW) as well. */
+ * lacks it; glibc declares these functions nothrow (__THROW) as well.
+ * The libc name is a weak alias: a project that brings its own fallback under the same name (its
+ * configure said "no reallocarray", so it defines one) keeps it, without a duplicate-symbol error,
+ * and every reference still binds inside the binary, never to a post-floor libc version. */
 #define FLOORCOMPAT__NOTHROW __attribute__((nothrow))
 #define FLOORCOMPAT__SHIM_AS(cname, asmname)                                             \
   extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname)                       \
-    __attribute__((alias(#cname), visibility("hidden"))) FLOORCOMPAT__NOTHROW;
+    __attribute__((alias(#cname), weak, visibility("hidden"))) FLOORCOMPAT__NOTHROW;
 #define FLOORCOMPAT__SHIM __attribute__((visibility("hidden"))) FLOORCOMPAT__NOTHROW
 
 /* <bits/fcntl-linux.h> always defines the __O_* forms; O_CLOEXEC & co. only for POSIX 2008. */
