@@ -13,18 +13,8 @@ shift 3
 skip() { echo "debfetch: $*" >&2; exit 77; }
 command -v apt-get >/dev/null && command -v dpkg >/dev/null || skip "apt-get/dpkg not available"
 
-# The first URI of a Debian archive (not the security one), from deb822 or one-line sources.
-system_uri() {
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -r "$f" ] || continue
-    awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' "$f"
-  done
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -r "$f" ] || continue
-    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z+]+:\/\//) { if ($i !~ /security/) print $i; break } }' "$f"
-  done
-}
-uri=${FLOORCOMPAT_DEBIAN_URI:-$(system_uri | head -n 1)}
+. "$(dirname "$0")/aptenv.sh"
+uri=$(fc_debian_uri)
 [ -n "$uri" ] || skip "no Debian archive URI in the system's apt sources"
 
 root=$cache/$suite-$arch
@@ -32,17 +22,9 @@ out=$root/tree
 key=$(echo "$*" | tr ' :/' '_+-')
 if [ -f "$root/.done-$key" ]; then echo "$out"; exit 0; fi
 
-mkdir -p "$root/apt/lists/partial" "$root/apt/archives/partial" "$root/debs" "$out"
-printf 'deb [arch=%s signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
-  "$arch" "$uri" "$suite" > "$root/apt/sources.list"
-: > "$root/apt/status"
-aptget() {
-  apt-get -q -o Dir::Etc::SourceList="$root/apt/sources.list" -o Dir::Etc::SourceParts=- \
-    -o Dir::State::Lists="$root/apt/lists" -o Dir::State::Status="$root/apt/status" \
-    -o Dir::Cache="$root/apt" -o Dir::Cache::archives="$root/apt/archives" \
-    -o APT::Architecture="$arch" -o APT::Architectures="$arch" \
-    -o Acquire::Retries=2 -o Acquire::http::Timeout=30 -o Debug::NoLocking=1 "$@"
-}
+mkdir -p "$root/debs" "$out"
+fc_apt_root "$root" "deb [arch=$arch signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $suite main"
+aptget() { fc_aptget "$root" -o APT::Architecture="$arch" -o APT::Architectures="$arch" "$@"; }
 if [ ! -f "$root/.updated" ]; then
   aptget update > "$root/update.log" 2>&1 || skip "cannot reach the Debian archive for $suite/$arch (see $root/update.log)"
   grep -q '^E:' "$root/update.log" && skip "apt update for $suite/$arch failed (see $root/update.log)"
