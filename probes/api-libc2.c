@@ -68,7 +68,8 @@ int main(void)
   {
     struct mallinfo2 m2;
     struct mallinfo m1;
-    void *big = malloc(4 << 20), *small = malloc(100);
+    static void *volatile keep[2]; /* the allocations escape: no compiler may elide them */
+    void *big = keep[0] = malloc(4 << 20), *small = keep[1] = malloc(100);
     m2 = mallinfo2();
     m1 = mallinfo();
     CHECK(big && small && m2.hblks >= 1 && m2.hblkhd >= (size_t)(4 << 20) && m2.uordblks >= 100);
