@@ -1,6 +1,6 @@
 #!/bin/sh
 # api-bench.sh: what the API shims cost, in instructions counted by valgrind's callgrind.
-#   1. getrandom(buf, 16, 0) and reallocarray: the floor-2.17 shim against glibc's own function
+#   1. getrandom(buf, 16, 0), reallocarray and preadv2 (16 bytes of /dev/zero): the floor-2.17 shim against glibc's own function
 #      (the same source built at floor 2.36, where floorcompat defines nothing and calls go to libc).
 #      Per call = (Ir with N calls - Ir with 0 calls) / N. Target: shim <= 102% of direct.
 #   2. Start-up: hello world built plainly against hello world built with the header at floor 2.17
@@ -24,12 +24,22 @@ CFL="-O2 -I$inc -include floorcompat.h"
 cat > "$work/loop.c" <<'C'
 #define _GNU_SOURCE
 #include <stdlib.h>
+#include <fcntl.h>
 #include <sys/random.h>
+#include <sys/uio.h>
 static unsigned char buf[16];
 int main(int argc, char **argv)
 {
   long i, n = argc > 2 ? atol(argv[2]) : 0;
   void *p = malloc(64);
+  if (argv[1][0] == 'p') {
+    struct iovec v = { buf, sizeof buf };
+    int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
+    for (i = 0; i < n; i++)
+      if (preadv2(fd, &v, 1, 0, 0) != (ssize_t)sizeof buf)
+        return 1;
+    return 0;
+  }
   if (argv[1][0] == 'g') {
     for (i = 0; i < n; i++)
       if (getrandom(buf, sizeof buf, 0) != (ssize_t)sizeof buf)
@@ -63,7 +73,7 @@ percall() { # percall PROG MODE
 }
 status=0
 printf '%-28s %12s %12s %8s\n' "instructions" "shim" "direct" "ratio"
-for mode in getrandom reallocarray; do
+for mode in getrandom reallocarray preadv2; do
   s=$(percall shim "$mode") d=$(percall direct "$mode")
   r=$(awk -v s="$s" -v d="$d" 'BEGIN { printf "%.3f", s / d }')
   printf '%-28s %12s %12s %8s\n' "$mode per call" "$s" "$d" "$r"

@@ -151,6 +151,79 @@ FLOORCOMPAT__HIDDEN int floorcompat_close_range(unsigned int first, unsigned int
 #define floorcompat_close_range close_range
 #endif
 
+/* pidfd_*, memfd_secret, mlock2, preadv2/pwritev2 (shims/impl-sys2.h); sigabbrev_np, sigdescr_np,
+ * mallinfo2, timespec_getres (shims/impl-libc2.h). pid_t is int; siginfo_t (an untagged struct)
+ * travels as void *. floorcompat_memfd_secret has no libc counterpart: without pins (no
+ * IMPLEMENTATION part) it is not declared. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PIDFD_OPEN)
+FLOORCOMPAT__HIDDEN int floorcompat_pidfd_open(int pid, unsigned int flags);
+#else
+#define floorcompat_pidfd_open pidfd_open
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PIDFD_SEND_SIGNAL)
+FLOORCOMPAT__HIDDEN int floorcompat_pidfd_send_signal(int pidfd, int sig, void *info, unsigned int flags);
+#else
+#define floorcompat_pidfd_send_signal pidfd_send_signal
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PIDFD_GETFD)
+FLOORCOMPAT__HIDDEN int floorcompat_pidfd_getfd(int pidfd, int targetfd, unsigned int flags);
+#else
+#define floorcompat_pidfd_getfd pidfd_getfd
+#endif
+#ifndef FLOORCOMPAT_NO_PINS
+FLOORCOMPAT__HIDDEN int floorcompat_memfd_secret(unsigned int flags);
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_MLOCK2)
+FLOORCOMPAT__HIDDEN int floorcompat_mlock2(const void *addr, __SIZE_TYPE__ len, unsigned int flags);
+#else
+#define floorcompat_mlock2 mlock2
+#endif
+/* off_t is long on every port but x32 (unsupported); with _FILE_OFFSET_BITS=64 on a 32-bit port the
+ * prefixed names follow <sys/uio.h>'s redirect to the *64v2 functions. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PREADV2)
+struct iovec;
+FLOORCOMPAT__HIDDEN __PTRDIFF_TYPE__ floorcompat_preadv2(int fd, const struct iovec *iov, int count, long offset,
+                                                         int flags);
+FLOORCOMPAT__HIDDEN __PTRDIFF_TYPE__ floorcompat_pwritev2(int fd, const struct iovec *iov, int count, long offset,
+                                                          int flags);
+FLOORCOMPAT__HIDDEN __PTRDIFF_TYPE__ floorcompat_preadv64v2(int fd, const struct iovec *iov, int count,
+                                                            __INT64_TYPE__ offset, int flags);
+FLOORCOMPAT__HIDDEN __PTRDIFF_TYPE__ floorcompat_pwritev64v2(int fd, const struct iovec *iov, int count,
+                                                             __INT64_TYPE__ offset, int flags);
+#if defined(_FILE_OFFSET_BITS) && _FILE_OFFSET_BITS == 64 && __SIZEOF_LONG__ == 4
+#define floorcompat_preadv2 floorcompat_preadv64v2
+#define floorcompat_pwritev2 floorcompat_pwritev64v2
+#endif
+#else
+#define floorcompat_preadv2 preadv2
+#define floorcompat_pwritev2 pwritev2
+#define floorcompat_preadv64v2 preadv64v2
+#define floorcompat_pwritev64v2 pwritev64v2
+#endif
+
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_SIGABBREV_NP)
+FLOORCOMPAT__HIDDEN const char *floorcompat_sigabbrev_np(int sig);
+FLOORCOMPAT__HIDDEN const char *floorcompat_sigdescr_np(int sig);
+#else
+#define floorcompat_sigabbrev_np sigabbrev_np
+#define floorcompat_sigdescr_np sigdescr_np
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_MALLINFO2)
+struct mallinfo2;
+FLOORCOMPAT__HIDDEN struct mallinfo2 floorcompat_mallinfo2(void);
+#else
+#define floorcompat_mallinfo2 mallinfo2
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_TIMESPEC_GETRES)
+struct timespec;
+FLOORCOMPAT__HIDDEN int floorcompat_timespec_getres(struct timespec *ts, int base);
+#else
+#define floorcompat_timespec_getres timespec_getres
+#endif
+/* In every supported floor (2.17 and later): always libc's. */
+#define floorcompat_timespec_get timespec_get
+#define floorcompat_secure_getenv secure_getenv
+
 #ifdef __cplusplus
 }
 #endif

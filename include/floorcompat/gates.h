@@ -36,6 +36,12 @@
 #define FLOORCOMPAT_GLIBC_SINCE_MLOCK2 227
 #define FLOORCOMPAT_GLIBC_SINCE_PREADV2 226
 #define FLOORCOMPAT_GLIBC_SINCE_PWRITEV2 226
+#define FLOORCOMPAT_GLIBC_SINCE_SIGABBREV_NP 232
+#define FLOORCOMPAT_GLIBC_SINCE_SIGDESCR_NP 232
+#define FLOORCOMPAT_GLIBC_SINCE_MALLINFO2 233
+#define FLOORCOMPAT_GLIBC_SINCE_TIMESPEC_GETRES 234
+#define FLOORCOMPAT_GLIBC_SINCE_TIMESPEC_GET 216
+#define FLOORCOMPAT_GLIBC_SINCE_SECURE_GETENV 217
 #define FLOORCOMPAT_GLIBC_SINCE_PKEY_MPROTECT 227
 #define FLOORCOMPAT_GLIBC_SINCE_EXECVEAT 234
 #define FLOORCOMPAT_GLIBC_SINCE_SECCOMP 0
@@ -111,31 +117,37 @@
   X(renameat2, 228, 1, 17) \
   X(statx, 228, 1, 18) \
   X(close_range, 234, 1, 19) \
-  X(memfd_secret, 0, 0, 20) \
-  X(pidfd_open, 236, 0, 21) \
-  X(pidfd_send_signal, 236, 0, 22) \
-  X(pidfd_getfd, 236, 0, 23) \
-  X(mlock2, 227, 0, 24) \
-  X(preadv2, 226, 0, 25) \
-  X(pwritev2, 226, 0, 26) \
-  X(pkey_mprotect, 227, 0, 27) \
-  X(execveat, 234, 0, 28) \
-  X(seccomp, 0, 0, 29) \
-  X(bpf, 0, 0, 30) \
-  X(userfaultfd, 0, 0, 31) \
-  X(membarrier, 0, 0, 32) \
-  X(rseq, 0, 0, 33) \
-  X(io_uring_setup, 0, 0, 34) \
-  X(clone3, 0, 0, 35) \
-  X(openat2, 0, 0, 36) \
-  X(faccessat2, 0, 0, 37) \
-  X(process_madvise, 236, 0, 38) \
-  X(epoll_pwait2, 235, 0, 39) \
-  X(landlock_create_ruleset, 0, 0, 40) \
-  X(futex_waitv, 0, 0, 41) \
-  X(fchmodat2, 0, 0, 42) \
-  X(mseal, 0, 0, 43)
-#define FLOORCOMPAT__API_COUNT 44
+  X(memfd_secret, 0, 1, 20) \
+  X(pidfd_open, 236, 1, 21) \
+  X(pidfd_send_signal, 236, 1, 22) \
+  X(pidfd_getfd, 236, 1, 23) \
+  X(mlock2, 227, 1, 24) \
+  X(preadv2, 226, 1, 25) \
+  X(pwritev2, 226, 1, 26) \
+  X(sigabbrev_np, 232, 1, 27) \
+  X(sigdescr_np, 232, 1, 28) \
+  X(mallinfo2, 233, 1, 29) \
+  X(timespec_getres, 234, 1, 30) \
+  X(timespec_get, 216, 0, 31) \
+  X(secure_getenv, 217, 0, 32) \
+  X(pkey_mprotect, 227, 0, 33) \
+  X(execveat, 234, 0, 34) \
+  X(seccomp, 0, 0, 35) \
+  X(bpf, 0, 0, 36) \
+  X(userfaultfd, 0, 0, 37) \
+  X(membarrier, 0, 0, 38) \
+  X(rseq, 0, 0, 39) \
+  X(io_uring_setup, 0, 0, 40) \
+  X(clone3, 0, 0, 41) \
+  X(openat2, 0, 0, 42) \
+  X(faccessat2, 0, 0, 43) \
+  X(process_madvise, 236, 0, 44) \
+  X(epoll_pwait2, 235, 0, 45) \
+  X(landlock_create_ruleset, 0, 0, 46) \
+  X(futex_waitv, 0, 0, 47) \
+  X(fchmodat2, 0, 0, 48) \
+  X(mseal, 0, 0, 49)
+#define FLOORCOMPAT__API_COUNT 50
 #define FLOORCOMPAT__API_getrandom 0
 #define FLOORCOMPAT__API_getentropy 1
 #define FLOORCOMPAT__API_arc4random 2
@@ -163,23 +175,29 @@
 #define FLOORCOMPAT__API_mlock2 24
 #define FLOORCOMPAT__API_preadv2 25
 #define FLOORCOMPAT__API_pwritev2 26
-#define FLOORCOMPAT__API_pkey_mprotect 27
-#define FLOORCOMPAT__API_execveat 28
-#define FLOORCOMPAT__API_seccomp 29
-#define FLOORCOMPAT__API_bpf 30
-#define FLOORCOMPAT__API_userfaultfd 31
-#define FLOORCOMPAT__API_membarrier 32
-#define FLOORCOMPAT__API_rseq 33
-#define FLOORCOMPAT__API_io_uring_setup 34
-#define FLOORCOMPAT__API_clone3 35
-#define FLOORCOMPAT__API_openat2 36
-#define FLOORCOMPAT__API_faccessat2 37
-#define FLOORCOMPAT__API_process_madvise 38
-#define FLOORCOMPAT__API_epoll_pwait2 39
-#define FLOORCOMPAT__API_landlock_create_ruleset 40
-#define FLOORCOMPAT__API_futex_waitv 41
-#define FLOORCOMPAT__API_fchmodat2 42
-#define FLOORCOMPAT__API_mseal 43
+#define FLOORCOMPAT__API_sigabbrev_np 27
+#define FLOORCOMPAT__API_sigdescr_np 28
+#define FLOORCOMPAT__API_mallinfo2 29
+#define FLOORCOMPAT__API_timespec_getres 30
+#define FLOORCOMPAT__API_timespec_get 31
+#define FLOORCOMPAT__API_secure_getenv 32
+#define FLOORCOMPAT__API_pkey_mprotect 33
+#define FLOORCOMPAT__API_execveat 34
+#define FLOORCOMPAT__API_seccomp 35
+#define FLOORCOMPAT__API_bpf 36
+#define FLOORCOMPAT__API_userfaultfd 37
+#define FLOORCOMPAT__API_membarrier 38
+#define FLOORCOMPAT__API_rseq 39
+#define FLOORCOMPAT__API_io_uring_setup 40
+#define FLOORCOMPAT__API_clone3 41
+#define FLOORCOMPAT__API_openat2 42
+#define FLOORCOMPAT__API_faccessat2 43
+#define FLOORCOMPAT__API_process_madvise 44
+#define FLOORCOMPAT__API_epoll_pwait2 45
+#define FLOORCOMPAT__API_landlock_create_ruleset 46
+#define FLOORCOMPAT__API_futex_waitv 47
+#define FLOORCOMPAT__API_fchmodat2 48
+#define FLOORCOMPAT__API_mseal 49
 
 /* X(syscall, kernel): every syscall of the table and the kernel that brought it. */
 #define FLOORCOMPAT__KERNEL_SYSCALLS(X) \
@@ -351,6 +369,36 @@
 #define FLOORCOMPAT_HAVE_PWRITEV2 1
 #else
 #define FLOORCOMPAT_HAVE_PWRITEV2 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 232
+#define FLOORCOMPAT_HAVE_SIGABBREV_NP 1
+#else
+#define FLOORCOMPAT_HAVE_SIGABBREV_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 232
+#define FLOORCOMPAT_HAVE_SIGDESCR_NP 1
+#else
+#define FLOORCOMPAT_HAVE_SIGDESCR_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 233
+#define FLOORCOMPAT_HAVE_MALLINFO2 1
+#else
+#define FLOORCOMPAT_HAVE_MALLINFO2 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 234
+#define FLOORCOMPAT_HAVE_TIMESPEC_GETRES 1
+#else
+#define FLOORCOMPAT_HAVE_TIMESPEC_GETRES 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 216
+#define FLOORCOMPAT_HAVE_TIMESPEC_GET 1
+#else
+#define FLOORCOMPAT_HAVE_TIMESPEC_GET 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 217
+#define FLOORCOMPAT_HAVE_SECURE_GETENV 1
+#else
+#define FLOORCOMPAT_HAVE_SECURE_GETENV 0
 #endif
 #if FLOORCOMPAT_GLIBC >= 227
 #define FLOORCOMPAT_HAVE_PKEY_MPROTECT 1

@@ -14,4 +14,6 @@
 #include "shims/impl-random.h"
 #include "shims/impl-string.h"
 #include "shims/impl-linux.h"
+#include "shims/impl-sys2.h"
+#include "shims/impl-libc2.h"
 #endif
