@@ -199,14 +199,29 @@ static void *floorcompat__tls_impl, *floorcompat__tls_fns[3];
 static void *(*floorcompat__tls_get)(pthread_key_t);
 static int (*floorcompat__tls_set)(pthread_key_t, const void *);
 
+/* Run a list; what a destructor registers runs next, before the rest, as glibc orders it. */
 static void floorcompat__tls_run_list(void *p)
 {
   struct floorcompat__tls_dtor *e = (struct floorcompat__tls_dtor *)p;
   while (e) {
-    struct floorcompat__tls_dtor *next = e->next;
+    struct floorcompat__tls_dtor *next = e->next, *added;
     e->fn(e->obj);
     free(e);
-    e = next;
+    if (__atomic_load_n(&floorcompat__tls_state, __ATOMIC_ACQUIRE) == 2) {
+      added = (struct floorcompat__tls_dtor *)floorcompat__tls_get(floorcompat__tls_key);
+      if (added)
+        floorcompat__tls_set(floorcompat__tls_key, 0);
+    } else {
+      added = floorcompat__tls_single;
+      floorcompat__tls_single = 0;
+    }
+    if (added) {
+      e = added;
+      while (added->next)
+        added = added->next;
+      added->next = next;
+    } else
+      e = next;
   }
 }
 
