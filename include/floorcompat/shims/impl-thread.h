@@ -91,7 +91,7 @@ static __attribute__((noinline)) int floorcompat__cw_fallback(int kind, int clk,
   if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000L)
     return EINVAL;
   for (;;) {
-    __typeof__(rt.tv_sec) ds, max = (__typeof__(rt.tv_sec))(((unsigned long long)1 << (sizeof(ds) * 8 - 1)) - 1);
+    __typeof__(rt.tv_sec) ds, half = (__typeof__(rt.tv_sec))1 << (sizeof(ds) * 8 - 2), max = half - 1 + half;
     long dn;
     floorcompat__sys_clock_gettime(FLOORCOMPAT__CLOCK_MONOTONIC, &mono);
     floorcompat__sys_clock_gettime(FLOORCOMPAT__CLOCK_REALTIME, &rt);
