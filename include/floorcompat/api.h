@@ -224,6 +224,24 @@ FLOORCOMPAT__HIDDEN int floorcompat_timespec_getres(struct timespec *ts, int bas
 #define floorcompat_timespec_get timespec_get
 #define floorcompat_secure_getenv secure_getenv
 
+/* Thread APIs (shims/impl-thread.h). pthread_cond_t, pthread_mutex_t, pthread_rwlock_t and sem_t are
+ * typedefs of unnamed unions that cannot be declared without <pthread.h>: the prefixed clock waits
+ * take void pointers (clockid_t is int). The two cancellation points are not nothrow. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PTHREAD_COND_CLOCKWAIT)
+__attribute__((visibility("hidden"))) int floorcompat_pthread_cond_clockwait(void *cond, void *mutex, int clockid,
+                                                                            const void *abstime);
+FLOORCOMPAT__HIDDEN int floorcompat_pthread_mutex_clocklock(void *mutex, int clockid, const void *abstime);
+FLOORCOMPAT__HIDDEN int floorcompat_pthread_rwlock_clockrdlock(void *rwlock, int clockid, const void *abstime);
+FLOORCOMPAT__HIDDEN int floorcompat_pthread_rwlock_clockwrlock(void *rwlock, int clockid, const void *abstime);
+__attribute__((visibility("hidden"))) int floorcompat_sem_clockwait(void *sem, int clockid, const void *abstime);
+#else
+#define floorcompat_pthread_cond_clockwait pthread_cond_clockwait
+#define floorcompat_pthread_mutex_clocklock pthread_mutex_clocklock
+#define floorcompat_pthread_rwlock_clockrdlock pthread_rwlock_clockrdlock
+#define floorcompat_pthread_rwlock_clockwrlock pthread_rwlock_clockwrlock
+#define floorcompat_sem_clockwait sem_clockwait
+#endif
+
 #ifdef __cplusplus
 }
 #endif

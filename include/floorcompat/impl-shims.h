@@ -16,4 +16,5 @@
 #include "shims/impl-linux.h"
 #include "shims/impl-sys2.h"
 #include "shims/impl-libc2.h"
+#include "shims/impl-thread.h"
 #endif

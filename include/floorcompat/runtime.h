@@ -6,7 +6,11 @@
  * It walks the loaded objects with dl_iterate_phdr (libc since 2.2.4), takes the one whose name
  * ends in "libc.so.6", and looks NAME up in its dynamic symbol table through DT_GNU_HASH (or
  * DT_HASH), matching the exact version through DT_VERSYM and DT_VERDEF, hidden (non-default)
- * versions included, as dlvsym does. Only defined STT_FUNC and STT_OBJECT symbols are returned: an
+ * versions included, as dlvsym does. floorcompat__vsym_in(lib, name, version) searches the loaded
+ * object named LIB instead, and a NULL version asks for the default one (what an unversioned link
+ * would bind; dlsym's answer). floorcompat__resolve_pt searches libc.so.6, then libpthread.so.0:
+ * the threads functions lived there before glibc 2.34 (libpthread.so.0 is loaded when the program
+ * linked it, which every program using those functions below 2.34 does). Only defined STT_FUNC and STT_OBJECT symbols are returned: an
  * IFUNC would need its resolver called with the architecture's arguments, so it counts as absent.
  * Lookups are lazy (first call of a shim; nothing runs at start-up) and cached per shim in an atomic
  * pointer (acquire/release; a sentinel records "absent"), so racing first calls may each look up
@@ -64,6 +68,8 @@ __attribute__((visibility("hidden"))) const char *floorcompat_path(const char *a
       return "libc";                                                                              \
     if (!(shimmed))                                                                               \
       return "none";                                                                              \
+    if ((idx) == FLOORCOMPAT__API___libc_single_threaded) /* a variable: no call records a path */ \
+      return "portable";                                                                          \
     return names[__atomic_load_n(&floorcompat__paths[idx], __ATOMIC_RELAXED)];                    \
   }
   FLOORCOMPAT__APIS(FLOORCOMPAT__X)
@@ -343,7 +349,7 @@ struct floorcompat__dl_phdr_info {
 extern int floorcompat__sys_dl_iterate_phdr(int (*cb)(struct floorcompat__dl_phdr_info *, __SIZE_TYPE__, void *),
                                             void *data) __asm__("dl_iterate_phdr");
 struct floorcompat__vsym_query {
-  const char *name, *version;
+  const char *name, *version, *lib;
   void *result;
 };
 
@@ -368,12 +374,14 @@ static unsigned long floorcompat__elf_hash(const char *s)
   return h;
 }
 
-/* Does symbol I carry exactly VERSION? */
+/* Does symbol I carry exactly VERSION (NULL: is it the default definition of its name)? */
 static int floorcompat__ver_match(const ElfW(Half) *versym, const ElfW(Verdef) *verdef, const char *strtab,
                                   unsigned long i, const char *version)
 {
   unsigned ndx;
   const ElfW(Verdef) *vd = verdef;
+  if (!version)
+    return !versym || ((versym[i] & 0x8000) == 0 && (versym[i] & 0x7fff) != 0);
   if (!versym || !verdef)
     return 0;
   ndx = versym[i] & 0x7fff;
@@ -400,7 +408,7 @@ static int floorcompat__vsym_cb(struct floorcompat__dl_phdr_info *info, __SIZE_T
 {
   struct floorcompat__vsym_query *q = (struct floorcompat__vsym_query *)data;
   const char *n = info->dlpi_name;
-  __SIZE_TYPE__ len = n ? strlen(n) : 0;
+  __SIZE_TYPE__ len = n ? strlen(n) : 0, ll = strlen(q->lib);
   ElfW(Addr) base = info->dlpi_addr;
   const ElfW(Dyn) *dyn = 0;
   const ElfW(Sym) *symtab = 0;
@@ -411,7 +419,7 @@ static int floorcompat__vsym_cb(struct floorcompat__dl_phdr_info *info, __SIZE_T
   const ElfW(Verdef) *verdef = 0;
   int i;
   (void)size;
-  if (len < 9 || strcmp(n + len - 9, "libc.so.6") != 0 || (len > 9 && n[len - 10] != '/'))
+  if (len < ll || strcmp(n + len - ll, q->lib) != 0 || (len > ll && n[len - ll - 1] != '/'))
     return 0;
   for (i = 0; i < info->dlpi_phnum; i++)
     if (info->dlpi_phdr[i].p_type == PT_DYNAMIC)
@@ -474,31 +482,47 @@ static int floorcompat__vsym_cb(struct floorcompat__dl_phdr_info *info, __SIZE_T
   return 1;
 }
 
-__attribute__((visibility("hidden"))) void *floorcompat__vsym(const char *name, const char *version)
+static FLOORCOMPAT__UNUSED void *floorcompat__vsym_in(const char *lib, const char *name, const char *version)
 {
   struct floorcompat__vsym_query q;
   q.name = name;
   q.version = version;
+  q.lib = lib;
   q.result = 0;
   floorcompat__sys_dl_iterate_phdr(floorcompat__vsym_cb, &q);
   return q.result;
 }
 
+__attribute__((visibility("hidden"))) void *floorcompat__vsym(const char *name, const char *version)
+{
+  return floorcompat__vsym_in("libc.so.6", name, version);
+}
+
 /* The cached lookup of a runtime-resolved shim: SLOT holds NULL (not yet), the sentinel (absent)
  * or the address. */
 static char floorcompat__absent_mark;
-static FLOORCOMPAT__UNUSED void *floorcompat__resolve(void **slot, const char *name, const char *version)
+static FLOORCOMPAT__UNUSED void *floorcompat__resolve_in(void **slot, int pt, const char *name, const char *version)
 {
   void *p = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
   if (!p) {
     int saved = errno;
     p = floorcompat__vsym(name, version);
+    if (!p && pt)
+      p = floorcompat__vsym_in("libpthread.so.0", name, version);
     errno = saved;
     if (!p)
       p = &floorcompat__absent_mark;
     __atomic_store_n(slot, p, __ATOMIC_RELEASE);
   }
   return p == (void *)&floorcompat__absent_mark ? (void *)0 : p;
+}
+static FLOORCOMPAT__UNUSED void *floorcompat__resolve(void **slot, const char *name, const char *version)
+{
+  return floorcompat__resolve_in(slot, 0, name, version);
+}
+static FLOORCOMPAT__UNUSED void *floorcompat__resolve_pt(void **slot, const char *name, const char *version)
+{
+  return floorcompat__resolve_in(slot, 1, name, version);
 }
 /* Object pointer to function pointer without the -pedantic complaint. */
 #define FLOORCOMPAT__FN(fnptr, objptr) __builtin_memcpy(&(fnptr), &(objptr), sizeof(fnptr))
