@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "fcaddon",
+      "sources": ["addon.c"],
+      "libraries": ["-lpthread"]
+    }
+  ]
+}
