@@ -29,6 +29,10 @@
 #define FLOORCOMPAT_GLIBC_SINCE_RENAMEAT2 228
 #define FLOORCOMPAT_GLIBC_SINCE_STATX 228
 #define FLOORCOMPAT_GLIBC_SINCE_CLOSE_RANGE 234
+#define FLOORCOMPAT_GLIBC_SINCE_CLOSEFROM 234
+#define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP 229
+#define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDFCHDIR_NP 229
+#define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 234
 #define FLOORCOMPAT_GLIBC_SINCE_MEMFD_SECRET 0
 #define FLOORCOMPAT_GLIBC_SINCE_PIDFD_OPEN 236
 #define FLOORCOMPAT_GLIBC_SINCE_PIDFD_SEND_SIGNAL 236
@@ -64,6 +68,7 @@
 #define FLOORCOMPAT_KERNEL_SINCE_RENAMEAT2 315
 #define FLOORCOMPAT_KERNEL_SINCE_STATX 411
 #define FLOORCOMPAT_KERNEL_SINCE_CLOSE_RANGE 509
+#define FLOORCOMPAT_KERNEL_SINCE_CLOSEFROM 509
 #define FLOORCOMPAT_KERNEL_SINCE_MEMFD_SECRET 514
 #define FLOORCOMPAT_KERNEL_SINCE_PIDFD_OPEN 503
 #define FLOORCOMPAT_KERNEL_SINCE_PIDFD_SEND_SIGNAL 501
@@ -111,31 +116,35 @@
   X(renameat2, 228, 1, 17) \
   X(statx, 228, 1, 18) \
   X(close_range, 234, 1, 19) \
-  X(memfd_secret, 0, 0, 20) \
-  X(pidfd_open, 236, 0, 21) \
-  X(pidfd_send_signal, 236, 0, 22) \
-  X(pidfd_getfd, 236, 0, 23) \
-  X(mlock2, 227, 0, 24) \
-  X(preadv2, 226, 0, 25) \
-  X(pwritev2, 226, 0, 26) \
-  X(pkey_mprotect, 227, 0, 27) \
-  X(execveat, 234, 0, 28) \
-  X(seccomp, 0, 0, 29) \
-  X(bpf, 0, 0, 30) \
-  X(userfaultfd, 0, 0, 31) \
-  X(membarrier, 0, 0, 32) \
-  X(rseq, 0, 0, 33) \
-  X(io_uring_setup, 0, 0, 34) \
-  X(clone3, 0, 0, 35) \
-  X(openat2, 0, 0, 36) \
-  X(faccessat2, 0, 0, 37) \
-  X(process_madvise, 236, 0, 38) \
-  X(epoll_pwait2, 235, 0, 39) \
-  X(landlock_create_ruleset, 0, 0, 40) \
-  X(futex_waitv, 0, 0, 41) \
-  X(fchmodat2, 0, 0, 42) \
-  X(mseal, 0, 0, 43)
-#define FLOORCOMPAT__API_COUNT 44
+  X(closefrom, 234, 1, 20) \
+  X(posix_spawn_file_actions_addchdir_np, 229, 1, 21) \
+  X(posix_spawn_file_actions_addfchdir_np, 229, 1, 22) \
+  X(posix_spawn_file_actions_addclosefrom_np, 234, 1, 23) \
+  X(memfd_secret, 0, 0, 24) \
+  X(pidfd_open, 236, 0, 25) \
+  X(pidfd_send_signal, 236, 0, 26) \
+  X(pidfd_getfd, 236, 0, 27) \
+  X(mlock2, 227, 0, 28) \
+  X(preadv2, 226, 0, 29) \
+  X(pwritev2, 226, 0, 30) \
+  X(pkey_mprotect, 227, 0, 31) \
+  X(execveat, 234, 0, 32) \
+  X(seccomp, 0, 0, 33) \
+  X(bpf, 0, 0, 34) \
+  X(userfaultfd, 0, 0, 35) \
+  X(membarrier, 0, 0, 36) \
+  X(rseq, 0, 0, 37) \
+  X(io_uring_setup, 0, 0, 38) \
+  X(clone3, 0, 0, 39) \
+  X(openat2, 0, 0, 40) \
+  X(faccessat2, 0, 0, 41) \
+  X(process_madvise, 236, 0, 42) \
+  X(epoll_pwait2, 235, 0, 43) \
+  X(landlock_create_ruleset, 0, 0, 44) \
+  X(futex_waitv, 0, 0, 45) \
+  X(fchmodat2, 0, 0, 46) \
+  X(mseal, 0, 0, 47)
+#define FLOORCOMPAT__API_COUNT 48
 #define FLOORCOMPAT__API_getrandom 0
 #define FLOORCOMPAT__API_getentropy 1
 #define FLOORCOMPAT__API_arc4random 2
@@ -156,30 +165,34 @@
 #define FLOORCOMPAT__API_renameat2 17
 #define FLOORCOMPAT__API_statx 18
 #define FLOORCOMPAT__API_close_range 19
-#define FLOORCOMPAT__API_memfd_secret 20
-#define FLOORCOMPAT__API_pidfd_open 21
-#define FLOORCOMPAT__API_pidfd_send_signal 22
-#define FLOORCOMPAT__API_pidfd_getfd 23
-#define FLOORCOMPAT__API_mlock2 24
-#define FLOORCOMPAT__API_preadv2 25
-#define FLOORCOMPAT__API_pwritev2 26
-#define FLOORCOMPAT__API_pkey_mprotect 27
-#define FLOORCOMPAT__API_execveat 28
-#define FLOORCOMPAT__API_seccomp 29
-#define FLOORCOMPAT__API_bpf 30
-#define FLOORCOMPAT__API_userfaultfd 31
-#define FLOORCOMPAT__API_membarrier 32
-#define FLOORCOMPAT__API_rseq 33
-#define FLOORCOMPAT__API_io_uring_setup 34
-#define FLOORCOMPAT__API_clone3 35
-#define FLOORCOMPAT__API_openat2 36
-#define FLOORCOMPAT__API_faccessat2 37
-#define FLOORCOMPAT__API_process_madvise 38
-#define FLOORCOMPAT__API_epoll_pwait2 39
-#define FLOORCOMPAT__API_landlock_create_ruleset 40
-#define FLOORCOMPAT__API_futex_waitv 41
-#define FLOORCOMPAT__API_fchmodat2 42
-#define FLOORCOMPAT__API_mseal 43
+#define FLOORCOMPAT__API_closefrom 20
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addchdir_np 21
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addfchdir_np 22
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addclosefrom_np 23
+#define FLOORCOMPAT__API_memfd_secret 24
+#define FLOORCOMPAT__API_pidfd_open 25
+#define FLOORCOMPAT__API_pidfd_send_signal 26
+#define FLOORCOMPAT__API_pidfd_getfd 27
+#define FLOORCOMPAT__API_mlock2 28
+#define FLOORCOMPAT__API_preadv2 29
+#define FLOORCOMPAT__API_pwritev2 30
+#define FLOORCOMPAT__API_pkey_mprotect 31
+#define FLOORCOMPAT__API_execveat 32
+#define FLOORCOMPAT__API_seccomp 33
+#define FLOORCOMPAT__API_bpf 34
+#define FLOORCOMPAT__API_userfaultfd 35
+#define FLOORCOMPAT__API_membarrier 36
+#define FLOORCOMPAT__API_rseq 37
+#define FLOORCOMPAT__API_io_uring_setup 38
+#define FLOORCOMPAT__API_clone3 39
+#define FLOORCOMPAT__API_openat2 40
+#define FLOORCOMPAT__API_faccessat2 41
+#define FLOORCOMPAT__API_process_madvise 42
+#define FLOORCOMPAT__API_epoll_pwait2 43
+#define FLOORCOMPAT__API_landlock_create_ruleset 44
+#define FLOORCOMPAT__API_futex_waitv 45
+#define FLOORCOMPAT__API_fchmodat2 46
+#define FLOORCOMPAT__API_mseal 47
 
 /* X(syscall, kernel): every syscall of the table and the kernel that brought it. */
 #define FLOORCOMPAT__KERNEL_SYSCALLS(X) \
@@ -321,6 +334,26 @@
 #else
 #define FLOORCOMPAT_HAVE_CLOSE_RANGE 0
 #endif
+#if FLOORCOMPAT_GLIBC >= 234
+#define FLOORCOMPAT_HAVE_CLOSEFROM 1
+#else
+#define FLOORCOMPAT_HAVE_CLOSEFROM 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 229
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP 1
+#else
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 229
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDFCHDIR_NP 1
+#else
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDFCHDIR_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 234
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 1
+#else
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 0
+#endif
 #define FLOORCOMPAT_HAVE_MEMFD_SECRET 0
 #if FLOORCOMPAT_GLIBC >= 236
 #define FLOORCOMPAT_HAVE_PIDFD_OPEN 1
@@ -434,6 +467,11 @@
 #define FLOORCOMPAT_KERNEL_HAS_CLOSE_RANGE 1
 #else
 #define FLOORCOMPAT_KERNEL_HAS_CLOSE_RANGE 0
+#endif
+#if FLOORCOMPAT_KERNEL >= 509
+#define FLOORCOMPAT_KERNEL_HAS_CLOSEFROM 1
+#else
+#define FLOORCOMPAT_KERNEL_HAS_CLOSEFROM 0
 #endif
 #if FLOORCOMPAT_KERNEL >= 514
 #define FLOORCOMPAT_KERNEL_HAS_MEMFD_SECRET 1

@@ -14,4 +14,5 @@
 #include "shims/impl-random.h"
 #include "shims/impl-string.h"
 #include "shims/impl-linux.h"
+#include "shims/impl-spawn.h"
 #endif
