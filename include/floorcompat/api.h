@@ -169,6 +169,19 @@ FLOORCOMPAT__HIDDEN int floorcompat_posix_spawn_file_actions_addclosefrom_np(voi
 #else
 #define floorcompat_posix_spawn_file_actions_addclosefrom_np posix_spawn_file_actions_addclosefrom_np
 #endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_SIGDESCR_NP)
+FLOORCOMPAT__HIDDEN const char *floorcompat_sigdescr_np(int sig);
+FLOORCOMPAT__HIDDEN const char *floorcompat_sigabbrev_np(int sig);
+#else
+#define floorcompat_sigdescr_np sigdescr_np
+#define floorcompat_sigabbrev_np sigabbrev_np
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_MALLINFO2)
+struct mallinfo2;
+FLOORCOMPAT__HIDDEN struct mallinfo2 floorcompat_mallinfo2(void);
+#else
+#define floorcompat_mallinfo2 mallinfo2
+#endif
 
 #ifdef __cplusplus
 }

@@ -33,6 +33,10 @@
 #define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP 229
 #define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDFCHDIR_NP 229
 #define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 234
+#define FLOORCOMPAT_GLIBC_SINCE___LIBC_SINGLE_THREADED 232
+#define FLOORCOMPAT_GLIBC_SINCE_SIGDESCR_NP 232
+#define FLOORCOMPAT_GLIBC_SINCE_SIGABBREV_NP 232
+#define FLOORCOMPAT_GLIBC_SINCE_MALLINFO2 233
 #define FLOORCOMPAT_GLIBC_SINCE_MEMFD_SECRET 0
 #define FLOORCOMPAT_GLIBC_SINCE_PIDFD_OPEN 236
 #define FLOORCOMPAT_GLIBC_SINCE_PIDFD_SEND_SIGNAL 236
@@ -120,31 +124,35 @@
   X(posix_spawn_file_actions_addchdir_np, 229, 1, 21) \
   X(posix_spawn_file_actions_addfchdir_np, 229, 1, 22) \
   X(posix_spawn_file_actions_addclosefrom_np, 234, 1, 23) \
-  X(memfd_secret, 0, 0, 24) \
-  X(pidfd_open, 236, 0, 25) \
-  X(pidfd_send_signal, 236, 0, 26) \
-  X(pidfd_getfd, 236, 0, 27) \
-  X(mlock2, 227, 0, 28) \
-  X(preadv2, 226, 0, 29) \
-  X(pwritev2, 226, 0, 30) \
-  X(pkey_mprotect, 227, 0, 31) \
-  X(execveat, 234, 0, 32) \
-  X(seccomp, 0, 0, 33) \
-  X(bpf, 0, 0, 34) \
-  X(userfaultfd, 0, 0, 35) \
-  X(membarrier, 0, 0, 36) \
-  X(rseq, 0, 0, 37) \
-  X(io_uring_setup, 0, 0, 38) \
-  X(clone3, 0, 0, 39) \
-  X(openat2, 0, 0, 40) \
-  X(faccessat2, 0, 0, 41) \
-  X(process_madvise, 236, 0, 42) \
-  X(epoll_pwait2, 235, 0, 43) \
-  X(landlock_create_ruleset, 0, 0, 44) \
-  X(futex_waitv, 0, 0, 45) \
-  X(fchmodat2, 0, 0, 46) \
-  X(mseal, 0, 0, 47)
-#define FLOORCOMPAT__API_COUNT 48
+  X(__libc_single_threaded, 232, 1, 24) \
+  X(sigdescr_np, 232, 1, 25) \
+  X(sigabbrev_np, 232, 1, 26) \
+  X(mallinfo2, 233, 1, 27) \
+  X(memfd_secret, 0, 0, 28) \
+  X(pidfd_open, 236, 0, 29) \
+  X(pidfd_send_signal, 236, 0, 30) \
+  X(pidfd_getfd, 236, 0, 31) \
+  X(mlock2, 227, 0, 32) \
+  X(preadv2, 226, 0, 33) \
+  X(pwritev2, 226, 0, 34) \
+  X(pkey_mprotect, 227, 0, 35) \
+  X(execveat, 234, 0, 36) \
+  X(seccomp, 0, 0, 37) \
+  X(bpf, 0, 0, 38) \
+  X(userfaultfd, 0, 0, 39) \
+  X(membarrier, 0, 0, 40) \
+  X(rseq, 0, 0, 41) \
+  X(io_uring_setup, 0, 0, 42) \
+  X(clone3, 0, 0, 43) \
+  X(openat2, 0, 0, 44) \
+  X(faccessat2, 0, 0, 45) \
+  X(process_madvise, 236, 0, 46) \
+  X(epoll_pwait2, 235, 0, 47) \
+  X(landlock_create_ruleset, 0, 0, 48) \
+  X(futex_waitv, 0, 0, 49) \
+  X(fchmodat2, 0, 0, 50) \
+  X(mseal, 0, 0, 51)
+#define FLOORCOMPAT__API_COUNT 52
 #define FLOORCOMPAT__API_getrandom 0
 #define FLOORCOMPAT__API_getentropy 1
 #define FLOORCOMPAT__API_arc4random 2
@@ -169,30 +177,34 @@
 #define FLOORCOMPAT__API_posix_spawn_file_actions_addchdir_np 21
 #define FLOORCOMPAT__API_posix_spawn_file_actions_addfchdir_np 22
 #define FLOORCOMPAT__API_posix_spawn_file_actions_addclosefrom_np 23
-#define FLOORCOMPAT__API_memfd_secret 24
-#define FLOORCOMPAT__API_pidfd_open 25
-#define FLOORCOMPAT__API_pidfd_send_signal 26
-#define FLOORCOMPAT__API_pidfd_getfd 27
-#define FLOORCOMPAT__API_mlock2 28
-#define FLOORCOMPAT__API_preadv2 29
-#define FLOORCOMPAT__API_pwritev2 30
-#define FLOORCOMPAT__API_pkey_mprotect 31
-#define FLOORCOMPAT__API_execveat 32
-#define FLOORCOMPAT__API_seccomp 33
-#define FLOORCOMPAT__API_bpf 34
-#define FLOORCOMPAT__API_userfaultfd 35
-#define FLOORCOMPAT__API_membarrier 36
-#define FLOORCOMPAT__API_rseq 37
-#define FLOORCOMPAT__API_io_uring_setup 38
-#define FLOORCOMPAT__API_clone3 39
-#define FLOORCOMPAT__API_openat2 40
-#define FLOORCOMPAT__API_faccessat2 41
-#define FLOORCOMPAT__API_process_madvise 42
-#define FLOORCOMPAT__API_epoll_pwait2 43
-#define FLOORCOMPAT__API_landlock_create_ruleset 44
-#define FLOORCOMPAT__API_futex_waitv 45
-#define FLOORCOMPAT__API_fchmodat2 46
-#define FLOORCOMPAT__API_mseal 47
+#define FLOORCOMPAT__API___libc_single_threaded 24
+#define FLOORCOMPAT__API_sigdescr_np 25
+#define FLOORCOMPAT__API_sigabbrev_np 26
+#define FLOORCOMPAT__API_mallinfo2 27
+#define FLOORCOMPAT__API_memfd_secret 28
+#define FLOORCOMPAT__API_pidfd_open 29
+#define FLOORCOMPAT__API_pidfd_send_signal 30
+#define FLOORCOMPAT__API_pidfd_getfd 31
+#define FLOORCOMPAT__API_mlock2 32
+#define FLOORCOMPAT__API_preadv2 33
+#define FLOORCOMPAT__API_pwritev2 34
+#define FLOORCOMPAT__API_pkey_mprotect 35
+#define FLOORCOMPAT__API_execveat 36
+#define FLOORCOMPAT__API_seccomp 37
+#define FLOORCOMPAT__API_bpf 38
+#define FLOORCOMPAT__API_userfaultfd 39
+#define FLOORCOMPAT__API_membarrier 40
+#define FLOORCOMPAT__API_rseq 41
+#define FLOORCOMPAT__API_io_uring_setup 42
+#define FLOORCOMPAT__API_clone3 43
+#define FLOORCOMPAT__API_openat2 44
+#define FLOORCOMPAT__API_faccessat2 45
+#define FLOORCOMPAT__API_process_madvise 46
+#define FLOORCOMPAT__API_epoll_pwait2 47
+#define FLOORCOMPAT__API_landlock_create_ruleset 48
+#define FLOORCOMPAT__API_futex_waitv 49
+#define FLOORCOMPAT__API_fchmodat2 50
+#define FLOORCOMPAT__API_mseal 51
 
 /* X(syscall, kernel): every syscall of the table and the kernel that brought it. */
 #define FLOORCOMPAT__KERNEL_SYSCALLS(X) \
@@ -353,6 +365,26 @@
 #define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 1
 #else
 #define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 232
+#define FLOORCOMPAT_HAVE___LIBC_SINGLE_THREADED 1
+#else
+#define FLOORCOMPAT_HAVE___LIBC_SINGLE_THREADED 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 232
+#define FLOORCOMPAT_HAVE_SIGDESCR_NP 1
+#else
+#define FLOORCOMPAT_HAVE_SIGDESCR_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 232
+#define FLOORCOMPAT_HAVE_SIGABBREV_NP 1
+#else
+#define FLOORCOMPAT_HAVE_SIGABBREV_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 233
+#define FLOORCOMPAT_HAVE_MALLINFO2 1
+#else
+#define FLOORCOMPAT_HAVE_MALLINFO2 0
 #endif
 #define FLOORCOMPAT_HAVE_MEMFD_SECRET 0
 #if FLOORCOMPAT_GLIBC >= 236

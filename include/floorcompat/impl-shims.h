@@ -15,4 +15,5 @@
 #include "shims/impl-string.h"
 #include "shims/impl-linux.h"
 #include "shims/impl-spawn.h"
+#include "shims/impl-misc.h"
 #endif

@@ -81,7 +81,7 @@ static int floorcompat__sp_add(posix_spawn_file_actions_t *fa, int kind, int fd,
     __SIZE_TYPE__ len = strlen(path) + 1;
     if (!(copy = (char *)malloc(len)))
       return ENOMEM;
-    memcpy(copy, path, len);
+    memmove(copy, path, len); /* memcpy would add a GLIBC_2.14 need */
   }
   if (!l) {
     if (!(l = (struct floorcompat__sp_list *)calloc(1, sizeof *l))) {
@@ -173,35 +173,59 @@ FLOORCOMPAT__SHIM int floorcompat_posix_spawn_file_actions_addclosefrom_np(void 
 }
 FLOORCOMPAT__SHIM_AS(floorcompat_posix_spawn_file_actions_addclosefrom_np, posix_spawn_file_actions_addclosefrom_np)
 
-/* ---- libc's own posix_spawn, posix_spawnp, destroy: versioned, since this TU defines the names ---- */
-#if defined(__i386__) /* its base is GLIBC_2.0, posix_spawn came in 2.2 */
-#define FLOORCOMPAT__SP_OLD_VERSION "GLIBC_2.2"
-#else
-#define FLOORCOMPAT__SP_OLD_VERSION FLOORCOMPAT__BASE_VERSION
-#endif
+/* ---- libc's own posix_spawn, posix_spawnp (looked up when first needed: no link-time reference,
+ * no GLIBC_2.15 version need; if the lookup fails the emulation serves every call) and destroy ---- */
 #if defined(__x86_64__) || defined(__i386__) || defined(__arm__) || defined(__s390x__)
 #if FLOORCOMPAT_GLIBC >= 215 /* exec failures reported, no shell retry of ENOEXEC files */
 #define FLOORCOMPAT__SP_VERSION "GLIBC_2.15"
+#elif defined(__i386__) /* its base is GLIBC_2.0, posix_spawn came in 2.2 */
+#define FLOORCOMPAT__SP_VERSION "GLIBC_2.2"
 #else
-#define FLOORCOMPAT__SP_VERSION FLOORCOMPAT__SP_OLD_VERSION
+#define FLOORCOMPAT__SP_VERSION FLOORCOMPAT__BASE_VERSION
 #endif
 #else
 #define FLOORCOMPAT__SP_VERSION FLOORCOMPAT__BASE_VERSION
 #endif
-typedef int floorcompat__sp_fn(pid_t *, const char *, const posix_spawn_file_actions_t *, const posix_spawnattr_t *,
-                               char *const[], char *const[]);
-extern floorcompat__sp_fn floorcompat__libc_posix_spawn __asm__("floorcompat__libc_posix_spawn");
-extern floorcompat__sp_fn floorcompat__libc_posix_spawnp __asm__("floorcompat__libc_posix_spawnp");
+#if defined(__i386__)
+#define FLOORCOMPAT__SP_DESTROY_VERSION "GLIBC_2.2"
+#else
+#define FLOORCOMPAT__SP_DESTROY_VERSION FLOORCOMPAT__BASE_VERSION
+#endif
+typedef int (*floorcompat__sp_fn)(pid_t *, const char *, const posix_spawn_file_actions_t *,
+                                  const posix_spawnattr_t *, char *const[], char *const[]);
+static void *floorcompat__sp_libc_slot[2];
 extern int floorcompat__libc_sp_destroy(posix_spawn_file_actions_t *) __asm__("floorcompat__libc_sp_destroy");
-FLOORCOMPAT__RENAME(floorcompat__libc_posix_spawn, posix_spawn, FLOORCOMPAT__SP_VERSION)
-FLOORCOMPAT__RENAME(floorcompat__libc_posix_spawnp, posix_spawnp, FLOORCOMPAT__SP_VERSION)
-FLOORCOMPAT__RENAME(floorcompat__libc_sp_destroy, posix_spawn_file_actions_destroy, FLOORCOMPAT__SP_OLD_VERSION)
+FLOORCOMPAT__RENAME(floorcompat__libc_sp_destroy, posix_spawn_file_actions_destroy, FLOORCOMPAT__SP_DESTROY_VERSION)
 
-/* ---- what the emulation calls (all in glibc 2.17; own names: see impl-common.h) ---- */
+/* ---- what the emulation calls: syscalls (see impl-common.h) on x86_64 and aarch64, else libc's
+ * functions of glibc 2.17 by own names ---- */
 extern pid_t floorcompat__sys_fork(void) __asm__("fork");
+extern char *floorcompat__sys_getenv(const char *) __asm__("getenv");
+#ifdef FLOORCOMPAT__RAW_WRAPPERS
+#define FLOORCOMPAT__SP_SYS(n, a, b, c, d) ((int)FLOORCOMPAT__SYS(n, a, b, c, d))
+#define floorcompat__sys_pipe2(p, f) FLOORCOMPAT__SP_SYS(pipe2, p, f, 0, 0)
+#define floorcompat__sys_dup2(a, b) FLOORCOMPAT__SP_SYS(dup3, a, b, 0, 0) /* a != b here */
+#define floorcompat__sys_chdir(p) FLOORCOMPAT__SP_SYS(chdir, p, 0, 0, 0)
+#define floorcompat__sys_fchdir(fd) FLOORCOMPAT__SP_SYS(fchdir, fd, 0, 0, 0)
+#define floorcompat__sys_execve(p, a, e) FLOORCOMPAT__SP_SYS(execve, p, a, e, 0)
+#define floorcompat__sys__exit(c) floorcompat__raw_syscall(__NR_exit_group, c, 0, 0, 0, 0, 0)
+#define floorcompat__sys_waitpid(p, s, o) FLOORCOMPAT__SP_SYS(wait4, p, s, o, 0)
+#define floorcompat__sys_setsid() FLOORCOMPAT__SP_SYS(setsid, 0, 0, 0, 0)
+#define floorcompat__sys_setpgid(p, g) FLOORCOMPAT__SP_SYS(setpgid, p, g, 0, 0)
+#define floorcompat__sys_sched_setscheduler(p, pol, sp) FLOORCOMPAT__SP_SYS(sched_setscheduler, p, pol, sp, 0)
+#define floorcompat__sys_sched_setparam(p, sp) FLOORCOMPAT__SP_SYS(sched_setparam, p, sp, 0, 0)
+/* Only the calling thread's ids, as glibc's child does; the child has no other thread. */
+#define floorcompat__sys_reset_ids()                                                                \
+  (FLOORCOMPAT__SP_SYS(setresuid, -1, floorcompat__raw_syscall(__NR_getuid, 0, 0, 0, 0, 0, 0), -1, 0) || \
+   FLOORCOMPAT__SP_SYS(setresgid, -1, floorcompat__raw_syscall(__NR_getgid, 0, 0, 0, 0, 0, 0), -1, 0))
+/* The kernel's calls: its sigset is glibc's first 8 bytes, its struct sigaction starts with the
+ * handler too. Blocking every signal, glibc's internal ones included, is what glibc's own
+ * posix_spawn does around its clone. */
+#define floorcompat__sys_sigprocmask(h, s, o) FLOORCOMPAT__SP_SYS(rt_sigprocmask, h, s, o, 8)
+#define floorcompat__sys_sigaction(n, a, o) FLOORCOMPAT__SP_SYS(rt_sigaction, n, a, o, 8)
+#else
 extern int floorcompat__sys_pipe2(int *, int) __asm__("pipe2");
 extern int floorcompat__sys_dup2(int, int) __asm__("dup2");
-extern int floorcompat__sys_fcntl(int, int, ...) __asm__("fcntl");
 extern int floorcompat__sys_chdir(const char *) __asm__("chdir");
 extern int floorcompat__sys_fchdir(int) __asm__("fchdir");
 extern int floorcompat__sys_execve(const char *, char *const[], char *const[]) __asm__("execve");
@@ -217,7 +241,9 @@ extern unsigned int floorcompat__sys_getuid(void) __asm__("getuid");
 extern unsigned int floorcompat__sys_getgid(void) __asm__("getgid");
 extern int floorcompat__sys_seteuid(unsigned int) __asm__("seteuid");
 extern int floorcompat__sys_setegid(unsigned int) __asm__("setegid");
-extern char *floorcompat__sys_getenv(const char *) __asm__("getenv");
+#define floorcompat__sys_reset_ids() \
+  (floorcompat__sys_seteuid(floorcompat__sys_getuid()) != 0 || floorcompat__sys_setegid(floorcompat__sys_getgid()) != 0)
+#endif
 #define FLOORCOMPAT__F_GETFD 1
 #define FLOORCOMPAT__F_SETFD 2
 #define FLOORCOMPAT__F_DUPFD_CLOEXEC 1030
@@ -313,7 +339,7 @@ static int floorcompat__sp_glibc_run(struct floorcompat__sp_job *j, const struct
       return -1;
     }
     if (fd == a->action.dup2_action.newfd) {
-      if ((r = floorcompat__sys_fcntl(fd, FLOORCOMPAT__F_GETFD)) < 0)
+      if ((r = floorcompat__sys_fcntl(fd, FLOORCOMPAT__F_GETFD, 0)) < 0)
         return -1;
       return floorcompat__sys_fcntl(fd, FLOORCOMPAT__F_SETFD, r & ~1) < 0 ? -1 : 0;
     }
@@ -381,7 +407,7 @@ static __attribute__((noreturn)) void floorcompat__sp_child(struct floorcompat__
   for (i = 1; i < 65; i++)
     if (((j->flags & FLOORCOMPAT__SA_SETSIGDEF) && floorcompat__sp_ismember(&j->sd, i)) ||
         (floorcompat__sys_sigaction(i, 0, &cur) == 0 && floorcompat__sp_caught(&cur)))
-      floorcompat__sys_sigaction(i, &dfl, 0);
+      (void)floorcompat__sys_sigaction(i, &dfl, 0);
   if ((j->flags & FLOORCOMPAT__SA_SCHEDULER) ? floorcompat__sys_sched_setscheduler(0, j->policy, &j->sp) != 0
       : (j->flags & FLOORCOMPAT__SA_SCHEDPARAM) ? floorcompat__sys_sched_setparam(0, &j->sp) != 0 : 0)
     goto fail;
@@ -389,11 +415,10 @@ static __attribute__((noreturn)) void floorcompat__sp_child(struct floorcompat__
     goto fail;
   if ((j->flags & FLOORCOMPAT__SA_SETPGROUP) && floorcompat__sys_setpgid(0, j->pgrp) != 0)
     goto fail;
-  if ((j->flags & FLOORCOMPAT__SA_RESETIDS) && (floorcompat__sys_seteuid(floorcompat__sys_getuid()) != 0 ||
-                                               floorcompat__sys_setegid(floorcompat__sys_getgid()) != 0))
+  if ((j->flags & FLOORCOMPAT__SA_RESETIDS) && floorcompat__sys_reset_ids())
     goto fail;
   for (i = 0;; i++) {
-    for (; k < j->list->n && j->list->rec[k].pos <= i; k++)
+    for (; j->list && k < j->list->n && j->list->rec[k].pos <= i; k++)
       if (floorcompat__sp_rec_run(j, &j->list->rec[k]) != 0)
         goto fail;
     if (i >= used)
@@ -405,17 +430,17 @@ static __attribute__((noreturn)) void floorcompat__sp_child(struct floorcompat__
                                    (j->flags & FLOORCOMPAT__SA_SETSIGMASK) ? &j->ss : &j->old, 0) != 0)
     goto fail;
   if (!j->search) {
-    floorcompat__sys_execve(j->file, j->argv, j->envp);
+    (void)floorcompat__sys_execve(j->file, j->argv, j->envp);
     goto fail;
   }
   for (;;) { /* execvp's search: an empty element is the current directory */
     const char *end = strchr(j->search, ':');
     __SIZE_TYPE__ n = end ? (__SIZE_TYPE__)(end - j->search) : strlen(j->search);
-    memcpy(j->buf, j->search, n);
+    memmove(j->buf, j->search, n);
     if (n)
       j->buf[n++] = '/';
-    memcpy(j->buf + n, j->file, j->flen + 1);
-    floorcompat__sys_execve(j->buf, j->argv, j->envp);
+    memmove(j->buf + n, j->file, j->flen + 1);
+    (void)floorcompat__sys_execve(j->buf, j->argv, j->envp);
     switch (errno) {
     case EACCES: got_eacces = 1; /* fall through */
     case ENOENT: case ESTALE: case ENOTDIR: case ENODEV: case ETIMEDOUT: break;
@@ -432,6 +457,7 @@ fail:
   while (floorcompat__sys_write(j->pfd, &e, sizeof e) < 0 && errno == EINTR)
     ;
   floorcompat__sys__exit(127);
+  __builtin_unreachable();
 }
 
 static __attribute__((noinline, cold)) int floorcompat__sp_emulate(pid_t *pid, const char *file,
@@ -441,7 +467,6 @@ static __attribute__((noinline, cold)) int floorcompat__sp_emulate(pid_t *pid, c
 {
   struct floorcompat__sp_job j;
   int p[2], e = 0, saved = errno, maj = 0, min = 0;
-  short fl = 0;
   sigset_t all;
   pid_t child;
   floorcompat__ssize_t r;
@@ -452,15 +477,14 @@ static __attribute__((noinline, cold)) int floorcompat__sp_emulate(pid_t *pid, c
   j.fa = fa;
   j.list = floorcompat__sp_get(fa);
   j.glibc = floorcompat_glibc_version(&maj, &min) == 0 ? maj * 100 + min : 0;
-  if (attr) {
-    posix_spawnattr_getflags(attr, &fl);
-    posix_spawnattr_getpgroup(attr, &j.pgrp);
-    posix_spawnattr_getsigdefault(attr, &j.sd);
-    posix_spawnattr_getsigmask(attr, &j.ss);
-    posix_spawnattr_getschedpolicy(attr, &j.policy);
-    posix_spawnattr_getschedparam(attr, &j.sp);
+  if (attr) { /* the public layout of posix_spawnattr_t, the same since glibc 2.2 */
+    j.flags = (unsigned short)attr->__flags;
+    j.pgrp = attr->__pgrp;
+    j.sd = attr->__sd;
+    j.ss = attr->__ss;
+    j.sp = attr->__sp;
+    j.policy = attr->__policy;
   }
-  j.flags = fl;
   if (use_path && !strchr(file, '/')) {
     j.flen = strlen(file);
     if (j.flen == 0)
@@ -481,13 +505,13 @@ static __attribute__((noinline, cold)) int floorcompat__sp_emulate(pid_t *pid, c
   j.pfd = p[1];
   j.rfd = p[0];
   memset(&all, 0xff, sizeof all);
-  floorcompat__sys_sigprocmask(FLOORCOMPAT__SIG_SETMASK, &all, &j.old);
+  (void)floorcompat__sys_sigprocmask(FLOORCOMPAT__SIG_SETMASK, &all, &j.old);
   child = floorcompat__sys_fork();
   if (child == 0)
     floorcompat__sp_child(&j);
   if (child < 0)
     e = errno;
-  floorcompat__sys_sigprocmask(FLOORCOMPAT__SIG_SETMASK, &j.old, 0);
+  (void)floorcompat__sys_sigprocmask(FLOORCOMPAT__SIG_SETMASK, &j.old, 0);
   floorcompat__sys_close(p[1]);
   free(j.buf);
   if (child > 0) {
@@ -509,8 +533,13 @@ static __attribute__((noinline, cold)) int floorcompat__sp_emulate(pid_t *pid, c
 FLOORCOMPAT__SHIM int floorcompat__posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
                                                const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-  if (__builtin_expect(!floorcompat__sp_get(fa), 1))
-    return floorcompat__libc_posix_spawn(pid, path, fa, attr, argv, envp);
+  void *p;
+  if (__builtin_expect(!floorcompat__sp_get(fa), 1) &&
+      (p = floorcompat__resolve(&floorcompat__sp_libc_slot[0], "posix_spawn", FLOORCOMPAT__SP_VERSION))) {
+    floorcompat__sp_fn f;
+    FLOORCOMPAT__FN(f, p);
+    return f(pid, path, fa, attr, argv, envp);
+  }
   return floorcompat__sp_emulate(pid, path, fa, attr, argv, envp, 0);
 }
 FLOORCOMPAT__SHIM_AS(floorcompat__posix_spawn, posix_spawn)
@@ -518,8 +547,13 @@ FLOORCOMPAT__SHIM_AS(floorcompat__posix_spawn, posix_spawn)
 FLOORCOMPAT__SHIM int floorcompat__posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
                                                 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-  if (__builtin_expect(!floorcompat__sp_get(fa), 1))
-    return floorcompat__libc_posix_spawnp(pid, file, fa, attr, argv, envp);
+  void *p;
+  if (__builtin_expect(!floorcompat__sp_get(fa), 1) &&
+      (p = floorcompat__resolve(&floorcompat__sp_libc_slot[1], "posix_spawnp", FLOORCOMPAT__SP_VERSION))) {
+    floorcompat__sp_fn f;
+    FLOORCOMPAT__FN(f, p);
+    return f(pid, file, fa, attr, argv, envp);
+  }
   return floorcompat__sp_emulate(pid, file, fa, attr, argv, envp, 1);
 }
 FLOORCOMPAT__SHIM_AS(floorcompat__posix_spawnp, posix_spawnp)
