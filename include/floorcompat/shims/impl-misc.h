@@ -23,28 +23,31 @@ extern char floorcompat___libc_single_threaded__as __asm__("__libc_single_thread
 #endif
 
 #if !FLOORCOMPAT_HAVE_SIGDESCR_NP
-static const char *const floorcompat__sig_text[32][2] = {
-  { 0, 0 }, { "HUP", "Hangup" }, { "INT", "Interrupt" }, { "QUIT", "Quit" },
-  { "ILL", "Illegal instruction" }, { "TRAP", "Trace/breakpoint trap" }, { "ABRT", "Aborted" },
-  { "BUS", "Bus error" }, { "FPE", "Floating point exception" }, { "KILL", "Killed" },
-  { "USR1", "User defined signal 1" }, { "SEGV", "Segmentation fault" }, { "USR2", "User defined signal 2" },
-  { "PIPE", "Broken pipe" }, { "ALRM", "Alarm clock" }, { "TERM", "Terminated" }, { "STKFLT", "Stack fault" },
-  { "CHLD", "Child exited" }, { "CONT", "Continued" }, { "STOP", "Stopped (signal)" }, { "TSTP", "Stopped" },
-  { "TTIN", "Stopped (tty input)" }, { "TTOU", "Stopped (tty output)" }, { "URG", "Urgent I/O condition" },
-  { "XCPU", "CPU time limit exceeded" }, { "XFSZ", "File size limit exceeded" },
-  { "VTALRM", "Virtual timer expired" }, { "PROF", "Profiling timer expired" }, { "WINCH", "Window changed" },
-  { "POLL", "I/O possible" }, { "PWR", "Power failure" }, { "SYS", "Bad system call" }
+/* Arrays of chars, not of pointers: no relocation to apply at every start. */
+static const char floorcompat__sig_abbrev[32][7] = {
+  "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE",
+  "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM",
+  "PROF", "WINCH", "POLL", "PWR", "SYS"
+};
+static const char floorcompat__sig_descr[32][25] = {
+  "",
+  "Hangup", "Interrupt", "Quit", "Illegal instruction", "Trace/breakpoint trap", "Aborted", "Bus error",
+  "Floating point exception", "Killed", "User defined signal 1", "Segmentation fault",
+  "User defined signal 2", "Broken pipe", "Alarm clock", "Terminated", "Stack fault", "Child exited",
+  "Continued", "Stopped (signal)", "Stopped", "Stopped (tty input)", "Stopped (tty output)",
+  "Urgent I/O condition", "CPU time limit exceeded", "File size limit exceeded", "Virtual timer expired",
+  "Profiling timer expired", "Window changed", "I/O possible", "Power failure", "Bad system call"
 };
 FLOORCOMPAT__SHIM const char *floorcompat_sigdescr_np(int sig)
 {
   FLOORCOMPAT__SET_PATH(sigdescr_np, FLOORCOMPAT__P_PORTABLE);
-  return sig > 0 && sig < 32 ? floorcompat__sig_text[sig][1] : (const char *)0;
+  return sig > 0 && sig < 32 ? floorcompat__sig_descr[sig] : (const char *)0;
 }
 FLOORCOMPAT__SHIM_AS(floorcompat_sigdescr_np, sigdescr_np)
 FLOORCOMPAT__SHIM const char *floorcompat_sigabbrev_np(int sig)
 {
   FLOORCOMPAT__SET_PATH(sigabbrev_np, FLOORCOMPAT__P_PORTABLE);
-  return sig > 0 && sig < 32 ? floorcompat__sig_text[sig][0] : (const char *)0;
+  return sig > 0 && sig < 32 ? floorcompat__sig_abbrev[sig] : (const char *)0;
 }
 FLOORCOMPAT__SHIM_AS(floorcompat_sigabbrev_np, sigabbrev_np)
 #endif

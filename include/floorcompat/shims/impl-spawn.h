@@ -11,7 +11,9 @@
  *   checks are glibc's: a bad fd gives EBADF, the path is copied (ENOMEM).
  * posix_spawn, posix_spawnp, posix_spawn_file_actions_destroy take the libc names too while the
  *   floor is below 2.34. Without a floorcompat list on the actions object (no fallback was needed,
- *   or no object) they are libc's own (a versioned call, the floor's version). With one, the spawn
+ *   or no object) posix_spawn and posix_spawnp are libc's own, of the floor's version, looked up at
+ *   the first call (a link-time reference would cost every program a relocation and a GLIBC_2.15
+ *   version check at start-up); if that lookup fails too, they are emulated. Otherwise the spawn
  *   is emulated: fork, then in the child glibc's actions interleaved with the recorded ones, then
  *   the attributes, then execve (posix_spawnp: the PATH search of execvp, without its ENOEXEC shell
  *   retry, as glibc >= 2.15). The errno of a failing action or exec comes back through an O_CLOEXEC
