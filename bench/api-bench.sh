@@ -4,7 +4,10 @@
 #      (the same source built at floor 2.36, where floorcompat defines nothing and calls go to libc).
 #      Per call = (Ir with N calls - Ir with 0 calls) / N. Target: shim <= 102% of direct.
 #   2. Start-up: hello world built plainly against hello world built with the header at floor 2.17
-#      (and its IMPLEMENTATION TU): whole-run Ir. No eager work is done at start-up (lookups are lazy).
+#      (and its IMPLEMENTATION TU): whole-run Ir, linked lazily (the default) and with -z now. No
+#      eager work is done at start-up (lookups are lazy); what remains is ld.so's: one relocation per
+#      libc function the IMPLEMENTATION TU names (a full symbol lookup each with -z now) and one
+#      version check per distinct GLIBC_x.y it needs.
 # Env: srcdir (default: this script's ..), CC, VALGRIND, BENCH_N (default 20000), BENCH_DIR (work
 # directory, default a fresh mktemp). Exit 77 without valgrind, 1 when a target is missed.
 set -u
@@ -61,7 +64,9 @@ printf '#define FLOORCOMPAT_IMPLEMENTATION\n#include <floorcompat.h>\n' > "$work
 $CC $CFL -DFLOORCOMPAT_GLIBC=217 -o "$work/shim" "$work/loop.c" "$work/impl.c" &&
   $CC $CFL -DFLOORCOMPAT_GLIBC=236 -o "$work/direct" "$work/loop.c" "$work/impl.c" &&
   $CC -O2 -o "$work/hello-plain" "$work/hello.c" &&
-  $CC $CFL -DFLOORCOMPAT_GLIBC=217 -o "$work/hello-fc" "$work/hello.c" "$work/impl.c" || exit 2
+  $CC $CFL -DFLOORCOMPAT_GLIBC=217 -o "$work/hello-fc" "$work/hello.c" "$work/impl.c" &&
+  $CC -O2 -Wl,-z,now -o "$work/hello-plain-now" "$work/hello.c" &&
+  $CC $CFL -DFLOORCOMPAT_GLIBC=217 -Wl,-z,now -o "$work/hello-fc-now" "$work/hello.c" "$work/impl.c" || exit 2
 
 ir() { # ir PROG ARGS...: total instructions of one run
   "$VALGRIND" --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" > /dev/null 2> "$work/cg.log"
@@ -79,7 +84,9 @@ for mode in getrandom reallocarray preadv2; do
   printf '%-28s %12s %12s %8s\n' "$mode per call" "$s" "$d" "$r"
   awk -v r="$r" 'BEGIN { exit !(r <= 1.02) }' || { echo "api-bench: $mode shim above 102% of direct" >&2; status=1; }
 done
-p=$(ir "$work/hello-plain") f=$(ir "$work/hello-fc")
-printf '%-28s %12s %12s %8s\n' "hello start-up (whole run)" "$f" "$p" \
-  "$(awk -v s="$f" -v d="$p" 'BEGIN { printf "%.3f", s / d }')"
+for now in "" -now; do
+  p=$(ir "$work/hello-plain$now") f=$(ir "$work/hello-fc$now")
+  printf '%-28s %12s %12s %8s\n' "hello start-up${now:+ -z now}" "$f" "$p" \
+    "$(awk -v s="$f" -v d="$p" 'BEGIN { printf "%.3f", s / d }')"
+done
 exit $status

@@ -151,6 +151,24 @@ FLOORCOMPAT__HIDDEN int floorcompat_close_range(unsigned int first, unsigned int
 #define floorcompat_close_range close_range
 #endif
 
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_CLOSEFROM)
+FLOORCOMPAT__HIDDEN void floorcompat_closefrom(int lowfd);
+#else
+#define floorcompat_closefrom closefrom
+#endif
+/* The actions object is a posix_spawn_file_actions_t *, which cannot be named without <spawn.h>. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP)
+FLOORCOMPAT__HIDDEN int floorcompat_posix_spawn_file_actions_addchdir_np(void *actions, const char *path);
+FLOORCOMPAT__HIDDEN int floorcompat_posix_spawn_file_actions_addfchdir_np(void *actions, int fd);
+#else
+#define floorcompat_posix_spawn_file_actions_addchdir_np posix_spawn_file_actions_addchdir_np
+#define floorcompat_posix_spawn_file_actions_addfchdir_np posix_spawn_file_actions_addfchdir_np
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP)
+FLOORCOMPAT__HIDDEN int floorcompat_posix_spawn_file_actions_addclosefrom_np(void *actions, int from);
+#else
+#define floorcompat_posix_spawn_file_actions_addclosefrom_np posix_spawn_file_actions_addclosefrom_np
+#endif
 /* pidfd_*, memfd_secret, mlock2, preadv2/pwritev2 (shims/impl-sys2.h); sigabbrev_np, sigdescr_np,
  * mallinfo2, timespec_getres (shims/impl-libc2.h). pid_t is int; siginfo_t (an untagged struct)
  * travels as void *. floorcompat_memfd_secret has no libc counterpart: without pins (no

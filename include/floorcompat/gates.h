@@ -36,12 +36,18 @@
 #define FLOORCOMPAT_GLIBC_SINCE_MLOCK2 227
 #define FLOORCOMPAT_GLIBC_SINCE_PREADV2 226
 #define FLOORCOMPAT_GLIBC_SINCE_PWRITEV2 226
+#define FLOORCOMPAT_GLIBC_SINCE_PREADV64V2 226
+#define FLOORCOMPAT_GLIBC_SINCE_PWRITEV64V2 226
 #define FLOORCOMPAT_GLIBC_SINCE_SIGABBREV_NP 232
 #define FLOORCOMPAT_GLIBC_SINCE_SIGDESCR_NP 232
 #define FLOORCOMPAT_GLIBC_SINCE_MALLINFO2 233
 #define FLOORCOMPAT_GLIBC_SINCE_TIMESPEC_GETRES 234
 #define FLOORCOMPAT_GLIBC_SINCE_TIMESPEC_GET 216
 #define FLOORCOMPAT_GLIBC_SINCE_SECURE_GETENV 217
+#define FLOORCOMPAT_GLIBC_SINCE_CLOSEFROM 234
+#define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP 229
+#define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDFCHDIR_NP 229
+#define FLOORCOMPAT_GLIBC_SINCE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 234
 #define FLOORCOMPAT_GLIBC_SINCE_PKEY_MPROTECT 227
 #define FLOORCOMPAT_GLIBC_SINCE_EXECVEAT 234
 #define FLOORCOMPAT_GLIBC_SINCE_SECCOMP 0
@@ -85,6 +91,7 @@
 #define FLOORCOMPAT_KERNEL_SINCE_MLOCK2 404
 #define FLOORCOMPAT_KERNEL_SINCE_PREADV2 406
 #define FLOORCOMPAT_KERNEL_SINCE_PWRITEV2 406
+#define FLOORCOMPAT_KERNEL_SINCE_CLOSEFROM 509
 #define FLOORCOMPAT_KERNEL_SINCE_PKEY_MPROTECT 409
 #define FLOORCOMPAT_KERNEL_SINCE_EXECVEAT 319
 #define FLOORCOMPAT_KERNEL_SINCE_SECCOMP 317
@@ -132,38 +139,44 @@
   X(mlock2, 227, 1, 24) \
   X(preadv2, 226, 1, 25) \
   X(pwritev2, 226, 1, 26) \
-  X(sigabbrev_np, 232, 1, 27) \
-  X(sigdescr_np, 232, 1, 28) \
-  X(mallinfo2, 233, 1, 29) \
-  X(timespec_getres, 234, 1, 30) \
-  X(timespec_get, 216, 0, 31) \
-  X(secure_getenv, 217, 0, 32) \
-  X(pkey_mprotect, 227, 0, 33) \
-  X(execveat, 234, 0, 34) \
-  X(seccomp, 0, 0, 35) \
-  X(bpf, 0, 0, 36) \
-  X(userfaultfd, 0, 0, 37) \
-  X(membarrier, 0, 0, 38) \
-  X(rseq, 0, 0, 39) \
-  X(io_uring_setup, 0, 0, 40) \
-  X(clone3, 0, 0, 41) \
-  X(openat2, 0, 0, 42) \
-  X(faccessat2, 0, 0, 43) \
-  X(process_madvise, 236, 0, 44) \
-  X(epoll_pwait2, 235, 0, 45) \
-  X(landlock_create_ruleset, 0, 0, 46) \
-  X(futex_waitv, 0, 0, 47) \
-  X(fchmodat2, 0, 0, 48) \
-  X(mseal, 0, 0, 49) \
-  X(pthread_cond_clockwait, 230, 1, 50) \
-  X(pthread_mutex_clocklock, 230, 1, 51) \
-  X(pthread_rwlock_clockrdlock, 230, 1, 52) \
-  X(pthread_rwlock_clockwrlock, 230, 1, 53) \
-  X(sem_clockwait, 230, 1, 54) \
-  X(__cxa_thread_atexit_impl, 218, 1, 55) \
-  X(__libc_single_threaded, 232, 1, 56) \
-  X(quick_exit, 210, 0, 57)
-#define FLOORCOMPAT__API_COUNT 58
+  X(preadv64v2, 226, 1, 27) \
+  X(pwritev64v2, 226, 1, 28) \
+  X(sigabbrev_np, 232, 1, 29) \
+  X(sigdescr_np, 232, 1, 30) \
+  X(mallinfo2, 233, 1, 31) \
+  X(timespec_getres, 234, 1, 32) \
+  X(timespec_get, 216, 0, 33) \
+  X(secure_getenv, 217, 0, 34) \
+  X(closefrom, 234, 1, 35) \
+  X(posix_spawn_file_actions_addchdir_np, 229, 1, 36) \
+  X(posix_spawn_file_actions_addfchdir_np, 229, 1, 37) \
+  X(posix_spawn_file_actions_addclosefrom_np, 234, 1, 38) \
+  X(pkey_mprotect, 227, 0, 39) \
+  X(execveat, 234, 0, 40) \
+  X(seccomp, 0, 0, 41) \
+  X(bpf, 0, 0, 42) \
+  X(userfaultfd, 0, 0, 43) \
+  X(membarrier, 0, 0, 44) \
+  X(rseq, 0, 0, 45) \
+  X(io_uring_setup, 0, 0, 46) \
+  X(clone3, 0, 0, 47) \
+  X(openat2, 0, 0, 48) \
+  X(faccessat2, 0, 0, 49) \
+  X(process_madvise, 236, 0, 50) \
+  X(epoll_pwait2, 235, 0, 51) \
+  X(landlock_create_ruleset, 0, 0, 52) \
+  X(futex_waitv, 0, 0, 53) \
+  X(fchmodat2, 0, 0, 54) \
+  X(mseal, 0, 0, 55) \
+  X(pthread_cond_clockwait, 230, 1, 56) \
+  X(pthread_mutex_clocklock, 230, 1, 57) \
+  X(pthread_rwlock_clockrdlock, 230, 1, 58) \
+  X(pthread_rwlock_clockwrlock, 230, 1, 59) \
+  X(sem_clockwait, 230, 1, 60) \
+  X(__cxa_thread_atexit_impl, 218, 1, 61) \
+  X(__libc_single_threaded, 232, 1, 62) \
+  X(quick_exit, 210, 0, 63)
+#define FLOORCOMPAT__API_COUNT 64
 #define FLOORCOMPAT__API_getrandom 0
 #define FLOORCOMPAT__API_getentropy 1
 #define FLOORCOMPAT__API_arc4random 2
@@ -191,37 +204,43 @@
 #define FLOORCOMPAT__API_mlock2 24
 #define FLOORCOMPAT__API_preadv2 25
 #define FLOORCOMPAT__API_pwritev2 26
-#define FLOORCOMPAT__API_sigabbrev_np 27
-#define FLOORCOMPAT__API_sigdescr_np 28
-#define FLOORCOMPAT__API_mallinfo2 29
-#define FLOORCOMPAT__API_timespec_getres 30
-#define FLOORCOMPAT__API_timespec_get 31
-#define FLOORCOMPAT__API_secure_getenv 32
-#define FLOORCOMPAT__API_pkey_mprotect 33
-#define FLOORCOMPAT__API_execveat 34
-#define FLOORCOMPAT__API_seccomp 35
-#define FLOORCOMPAT__API_bpf 36
-#define FLOORCOMPAT__API_userfaultfd 37
-#define FLOORCOMPAT__API_membarrier 38
-#define FLOORCOMPAT__API_rseq 39
-#define FLOORCOMPAT__API_io_uring_setup 40
-#define FLOORCOMPAT__API_clone3 41
-#define FLOORCOMPAT__API_openat2 42
-#define FLOORCOMPAT__API_faccessat2 43
-#define FLOORCOMPAT__API_process_madvise 44
-#define FLOORCOMPAT__API_epoll_pwait2 45
-#define FLOORCOMPAT__API_landlock_create_ruleset 46
-#define FLOORCOMPAT__API_futex_waitv 47
-#define FLOORCOMPAT__API_fchmodat2 48
-#define FLOORCOMPAT__API_mseal 49
-#define FLOORCOMPAT__API_pthread_cond_clockwait 50
-#define FLOORCOMPAT__API_pthread_mutex_clocklock 51
-#define FLOORCOMPAT__API_pthread_rwlock_clockrdlock 52
-#define FLOORCOMPAT__API_pthread_rwlock_clockwrlock 53
-#define FLOORCOMPAT__API_sem_clockwait 54
-#define FLOORCOMPAT__API___cxa_thread_atexit_impl 55
-#define FLOORCOMPAT__API___libc_single_threaded 56
-#define FLOORCOMPAT__API_quick_exit 57
+#define FLOORCOMPAT__API_preadv64v2 27
+#define FLOORCOMPAT__API_pwritev64v2 28
+#define FLOORCOMPAT__API_sigabbrev_np 29
+#define FLOORCOMPAT__API_sigdescr_np 30
+#define FLOORCOMPAT__API_mallinfo2 31
+#define FLOORCOMPAT__API_timespec_getres 32
+#define FLOORCOMPAT__API_timespec_get 33
+#define FLOORCOMPAT__API_secure_getenv 34
+#define FLOORCOMPAT__API_closefrom 35
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addchdir_np 36
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addfchdir_np 37
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addclosefrom_np 38
+#define FLOORCOMPAT__API_pkey_mprotect 39
+#define FLOORCOMPAT__API_execveat 40
+#define FLOORCOMPAT__API_seccomp 41
+#define FLOORCOMPAT__API_bpf 42
+#define FLOORCOMPAT__API_userfaultfd 43
+#define FLOORCOMPAT__API_membarrier 44
+#define FLOORCOMPAT__API_rseq 45
+#define FLOORCOMPAT__API_io_uring_setup 46
+#define FLOORCOMPAT__API_clone3 47
+#define FLOORCOMPAT__API_openat2 48
+#define FLOORCOMPAT__API_faccessat2 49
+#define FLOORCOMPAT__API_process_madvise 50
+#define FLOORCOMPAT__API_epoll_pwait2 51
+#define FLOORCOMPAT__API_landlock_create_ruleset 52
+#define FLOORCOMPAT__API_futex_waitv 53
+#define FLOORCOMPAT__API_fchmodat2 54
+#define FLOORCOMPAT__API_mseal 55
+#define FLOORCOMPAT__API_pthread_cond_clockwait 56
+#define FLOORCOMPAT__API_pthread_mutex_clocklock 57
+#define FLOORCOMPAT__API_pthread_rwlock_clockrdlock 58
+#define FLOORCOMPAT__API_pthread_rwlock_clockwrlock 59
+#define FLOORCOMPAT__API_sem_clockwait 60
+#define FLOORCOMPAT__API___cxa_thread_atexit_impl 61
+#define FLOORCOMPAT__API___libc_single_threaded 62
+#define FLOORCOMPAT__API_quick_exit 63
 
 /* X(syscall, kernel): every syscall of the table and the kernel that brought it. */
 #define FLOORCOMPAT__KERNEL_SYSCALLS(X) \
@@ -394,6 +413,16 @@
 #else
 #define FLOORCOMPAT_HAVE_PWRITEV2 0
 #endif
+#if FLOORCOMPAT_GLIBC >= 226
+#define FLOORCOMPAT_HAVE_PREADV64V2 1
+#else
+#define FLOORCOMPAT_HAVE_PREADV64V2 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 226
+#define FLOORCOMPAT_HAVE_PWRITEV64V2 1
+#else
+#define FLOORCOMPAT_HAVE_PWRITEV64V2 0
+#endif
 #if FLOORCOMPAT_GLIBC >= 232
 #define FLOORCOMPAT_HAVE_SIGABBREV_NP 1
 #else
@@ -423,6 +452,26 @@
 #define FLOORCOMPAT_HAVE_SECURE_GETENV 1
 #else
 #define FLOORCOMPAT_HAVE_SECURE_GETENV 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 234
+#define FLOORCOMPAT_HAVE_CLOSEFROM 1
+#else
+#define FLOORCOMPAT_HAVE_CLOSEFROM 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 229
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP 1
+#else
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 229
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDFCHDIR_NP 1
+#else
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDFCHDIR_NP 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 234
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 1
+#else
+#define FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP 0
 #endif
 #if FLOORCOMPAT_GLIBC >= 227
 #define FLOORCOMPAT_HAVE_PKEY_MPROTECT 1
@@ -581,6 +630,11 @@
 #define FLOORCOMPAT_KERNEL_HAS_PWRITEV2 1
 #else
 #define FLOORCOMPAT_KERNEL_HAS_PWRITEV2 0
+#endif
+#if FLOORCOMPAT_KERNEL >= 509
+#define FLOORCOMPAT_KERNEL_HAS_CLOSEFROM 1
+#else
+#define FLOORCOMPAT_KERNEL_HAS_CLOSEFROM 0
 #endif
 #if FLOORCOMPAT_KERNEL >= 409
 #define FLOORCOMPAT_KERNEL_HAS_PKEY_MPROTECT 1

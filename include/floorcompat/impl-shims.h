@@ -17,4 +17,5 @@
 #include "shims/impl-sys2.h"
 #include "shims/impl-libc2.h"
 #include "shims/impl-thread.h"
+#include "shims/impl-spawn.h"
 #endif

@@ -657,10 +657,6 @@ FLOORCOMPAT__PIN(svc_pollfd, "GLIBC_2.2")
 FLOORCOMPAT__PIN(posix_fadvise64, "GLIBC_2.2")
 FLOORCOMPAT__PIN(posix_fallocate64, "GLIBC_2.2")
 #endif
-#if FLOORCOMPAT_GLIBC >= 202 && FLOORCOMPAT_GLIBC < 215
-FLOORCOMPAT__PIN(posix_spawn, "GLIBC_2.2")
-FLOORCOMPAT__PIN(posix_spawnp, "GLIBC_2.2")
-#endif
 #if FLOORCOMPAT_GLIBC >= 202 && FLOORCOMPAT_GLIBC < 217
 FLOORCOMPAT__PIN(clock_getcpuclockid, "GLIBC_2.2")
 FLOORCOMPAT__PIN(clock_getres, "GLIBC_2.2")

@@ -14,8 +14,15 @@ extern "C" {
 typedef int (*floorcompat__main_fn)(int, char **, char **);
 typedef void (*floorcompat__init_fn)(int, char **, char **);
 
+/* Called through the GOT, as crt1.o calls __libc_start_main: a PLT call would add a lazy-binding
+ * round trip through ld.so at every start. */
+#if defined(__GNUC__) && !defined(__clang__) && (defined(__x86_64__) || defined(__i386__))
+#define FLOORCOMPAT__NOPLT __attribute__((noplt))
+#else
+#define FLOORCOMPAT__NOPLT
+#endif
 extern int floorcompat__start_old(floorcompat__main_fn, int, char **, void (*)(void), void (*)(void),
-                                  void (*)(void), void *) __asm__("floorcompat__start_old");
+                                  void (*)(void), void *) __asm__("floorcompat__start_old") FLOORCOMPAT__NOPLT;
 FLOORCOMPAT__RENAME(floorcompat__start_old, __libc_start_main, FLOORCOMPAT__BASE_VERSION)
 
 /* Provided by the static linker for executables (GNU ld defines them for nothing else: weak keeps

@@ -21,7 +21,53 @@ extern "C" {
 #endif
 typedef __UINT64_TYPE__ floorcompat__dev_t; /* dev_t is 64 bits on every glibc port */
 
-#define FLOORCOMPAT__XSTAT(name, old)                                                        \
+#if (defined(__x86_64__) || defined(__aarch64__)) && !defined(__ILP32__) && !defined(FLOORCOMPAT__LIBC_WRAPPERS)
+/* The syscalls themselves, as glibc's own stat family does on these two ports (their kernel struct
+ * stat is glibc's): no relocation, no GLIBC_2.4 need for __fxstatat (see impl-common.h). */
+#include "runtime.h"
+#include <asm/unistd.h>
+static __inline__ int floorcompat__stat_ret(long r)
+{
+  if ((unsigned long)r > -4096UL) {
+    errno = (int)-r;
+    return -1;
+  }
+  return (int)r;
+}
+/* FLOORCOMPAT__DEFINE_AS with nothrow: g++ infers it for these bodies (see impl-common.h). */
+#define FLOORCOMPAT__STAT_AS(cname, asmname)                                   \
+  extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname)             \
+    __attribute__((alias(#cname), visibility("hidden"), nothrow));
+#define FLOORCOMPAT__STAT_SC(n, a, b, c, d) \
+  floorcompat__stat_ret(floorcompat__raw_syscall(__NR_##n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
+#define FLOORCOMPAT__XSTAT(name, old, flags)                                                  \
+  __attribute__((visibility("hidden"))) int floorcompat__##name(const char *path, void *buf)  \
+  { return FLOORCOMPAT__STAT_SC(newfstatat, -100, path, buf, flags); }                        \
+  FLOORCOMPAT__STAT_AS(floorcompat__##name, name)
+#define FLOORCOMPAT__FXSTAT(name, old)                                                        \
+  __attribute__((visibility("hidden"))) int floorcompat__##name(int fd, void *buf)           \
+  { return FLOORCOMPAT__STAT_SC(fstat, fd, buf, 0, 0); }                                      \
+  FLOORCOMPAT__STAT_AS(floorcompat__##name, name)
+#define FLOORCOMPAT__FXSTATAT(name, old)                                                      \
+  __attribute__((visibility("hidden"))) int                                                  \
+  floorcompat__##name(int dirfd, const char *path, void *buf, int flags)                     \
+  { return FLOORCOMPAT__STAT_SC(newfstatat, dirfd, path, buf, flags); }                       \
+  FLOORCOMPAT__STAT_AS(floorcompat__##name, name)
+/* The kernel takes a 32-bit dev_t; glibc answers EINVAL for one that does not fit. */
+__attribute__((visibility("hidden"))) int floorcompat__mknodat(int dirfd, const char *path, unsigned int mode,
+                                                               floorcompat__dev_t dev)
+{
+  if (dev != (unsigned int)dev) {
+    errno = EINVAL;
+    return -1;
+  }
+  return FLOORCOMPAT__STAT_SC(mknodat, dirfd, path, mode, (unsigned int)dev);
+}
+__attribute__((visibility("hidden"))) int floorcompat__mknod(const char *path, unsigned int mode,
+                                                             floorcompat__dev_t dev)
+{ return floorcompat__mknodat(-100, path, mode, dev); }
+#else
+#define FLOORCOMPAT__XSTAT(name, old, flags)                                                  \
   extern int floorcompat__##old(int, const char *, void *) __asm__(#old);                   \
   __attribute__((visibility("hidden"))) int floorcompat__##name(const char *path, void *buf) \
   { return floorcompat__##old(FLOORCOMPAT__STAT_VER, path, buf); }                          \
@@ -37,16 +83,7 @@ typedef __UINT64_TYPE__ floorcompat__dev_t; /* dev_t is 64 bits on every glibc p
   floorcompat__##name(int dirfd, const char *path, void *buf, int flags)                     \
   { return floorcompat__##old(FLOORCOMPAT__STAT_VER, dirfd, path, buf, flags); }             \
   FLOORCOMPAT__DEFINE_AS(floorcompat__##name, name)
-
-FLOORCOMPAT__XSTAT(stat, __xstat)
-FLOORCOMPAT__XSTAT(stat64, __xstat64)
-FLOORCOMPAT__XSTAT(lstat, __lxstat)
-FLOORCOMPAT__XSTAT(lstat64, __lxstat64)
-FLOORCOMPAT__FXSTAT(fstat, __fxstat)
-FLOORCOMPAT__FXSTAT(fstat64, __fxstat64)
-FLOORCOMPAT__FXSTATAT(fstatat, __fxstatat)
-FLOORCOMPAT__FXSTATAT(fstatat64, __fxstatat64)
-
+#define FLOORCOMPAT__STAT_AS FLOORCOMPAT__DEFINE_AS
 extern int floorcompat____xmknod(int, const char *, unsigned int, floorcompat__dev_t *) __asm__("__xmknod");
 extern int floorcompat____xmknodat(int, int, const char *, unsigned int, floorcompat__dev_t *)
   __asm__("__xmknodat");
@@ -56,10 +93,21 @@ __attribute__((visibility("hidden"))) int floorcompat__mknod(const char *path, u
 __attribute__((visibility("hidden"))) int floorcompat__mknodat(int dirfd, const char *path,
                                                                unsigned int mode, floorcompat__dev_t dev)
 { return floorcompat____xmknodat(FLOORCOMPAT__MKNOD_VER, dirfd, path, mode, &dev); }
-FLOORCOMPAT__DEFINE_AS(floorcompat__mknod, mknod)
-FLOORCOMPAT__DEFINE_AS(floorcompat__mknodat, mknodat)
+#endif
+
+FLOORCOMPAT__XSTAT(stat, __xstat, 0)
+FLOORCOMPAT__XSTAT(stat64, __xstat64, 0)
+FLOORCOMPAT__XSTAT(lstat, __lxstat, 0x100)
+FLOORCOMPAT__XSTAT(lstat64, __lxstat64, 0x100)
+FLOORCOMPAT__FXSTAT(fstat, __fxstat)
+FLOORCOMPAT__FXSTAT(fstat64, __fxstat64)
+FLOORCOMPAT__FXSTATAT(fstatat, __fxstatat)
+FLOORCOMPAT__FXSTATAT(fstatat64, __fxstatat64)
+FLOORCOMPAT__STAT_AS(floorcompat__mknod, mknod)
+FLOORCOMPAT__STAT_AS(floorcompat__mknodat, mknodat)
 
 #undef FLOORCOMPAT__XSTAT
+#undef FLOORCOMPAT__STAT_AS
 #undef FLOORCOMPAT__FXSTAT
 #undef FLOORCOMPAT__FXSTATAT
 #ifdef __cplusplus

@@ -15,6 +15,59 @@ extern "C" {
 typedef __PTRDIFF_TYPE__ floorcompat__ssize_t;
 typedef __INT64_TYPE__ floorcompat__off64_t;
 
+/* The plain syscall wrappers the shims need. On x86_64 and aarch64 they are the syscall instruction
+ * (runtime.h's floorcompat__raw_syscall, errno set as libc does): every libc function the
+ * IMPLEMENTATION TU names is one more dynamic relocation, resolved at every start (each a full
+ * symbol lookup with -z now) and maybe one more version need, even if the shim never runs. Unlike
+ * libc's wrappers they are no cancellation points. Elsewhere libc's own (also with the internal
+ * FLOORCOMPAT__LIBC_WRAPPERS, which tests use to run that variant on x86_64). */
+#if (defined(__x86_64__) || defined(__aarch64__)) && !defined(__ILP32__) && !defined(FLOORCOMPAT__LIBC_WRAPPERS)
+#define FLOORCOMPAT__RAW_WRAPPERS 1
+#include <asm/unistd.h>
+static __inline__ long floorcompat__sys_ret(long r)
+{
+  if ((unsigned long)r > -4096UL) {
+    errno = (int)-r;
+    return -1;
+  }
+  return r;
+}
+#define FLOORCOMPAT__SYS(n, a, b, c, d) \
+  floorcompat__sys_ret(floorcompat__raw_syscall(__NR_##n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
+static __inline__ __attribute__((unused)) int floorcompat__sys_open(const char *path, int flags, unsigned int mode)
+{ return (int)FLOORCOMPAT__SYS(openat, -100, path, flags, mode); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_read(int fd, void *buf, __SIZE_TYPE__ len)
+{ return FLOORCOMPAT__SYS(read, fd, buf, len, 0); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_write(int fd, const void *buf, __SIZE_TYPE__ len)
+{ return FLOORCOMPAT__SYS(write, fd, buf, len, 0); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_pread(int fd, void *buf, __SIZE_TYPE__ len,
+                                                                                      floorcompat__off64_t off)
+{ return FLOORCOMPAT__SYS(pread64, fd, buf, len, off); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_pwrite(int fd, const void *buf,
+                                                                                       __SIZE_TYPE__ len, floorcompat__off64_t off)
+{ return FLOORCOMPAT__SYS(pwrite64, fd, buf, len, off); }
+static __inline__ __attribute__((unused)) floorcompat__off64_t floorcompat__sys_lseek(int fd, floorcompat__off64_t off, int whence)
+{ return FLOORCOMPAT__SYS(lseek, fd, off, whence, 0); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_close(int fd)
+{ return (int)FLOORCOMPAT__SYS(close, fd, 0, 0, 0); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_unlink(const char *path)
+{ return (int)FLOORCOMPAT__SYS(unlinkat, -100, path, 0, 0); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_renameat(int a, const char *b, int c, const char *d)
+{ return (int)FLOORCOMPAT__SYS(renameat, a, b, c, d); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_unshare(int flags)
+{ return (int)FLOORCOMPAT__SYS(unshare, flags, 0, 0, 0); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_fcntl(int fd, int cmd, long arg)
+{ return (int)FLOORCOMPAT__SYS(fcntl, fd, cmd, arg, 0); }
+struct pollfd;
+static __inline__ __attribute__((unused)) int floorcompat__sys_poll(struct pollfd *fds, unsigned long nfds, int timeout)
+{
+  struct { long s, ns; } ts;
+  ts.s = timeout / 1000;
+  ts.ns = (long)(timeout % 1000) * 1000000;
+  return (int)floorcompat__sys_ret(floorcompat__raw_syscall(__NR_ppoll, (long)fds, (long)nfds,
+                                                            timeout < 0 ? 0L : (long)&ts, 0, 8, 0));
+}
+#else
 extern int floorcompat__sys_open(const char *path, int flags, ...) __asm__("open64");
 extern floorcompat__ssize_t floorcompat__sys_read(int fd, void *buf, __SIZE_TYPE__ len) __asm__("read");
 extern floorcompat__ssize_t floorcompat__sys_write(int fd, const void *buf, __SIZE_TYPE__ len) __asm__("write");
@@ -24,15 +77,22 @@ extern floorcompat__ssize_t floorcompat__sys_pwrite(int fd, const void *buf, __S
                                                     floorcompat__off64_t off) __asm__("pwrite64");
 extern floorcompat__off64_t floorcompat__sys_lseek(int fd, floorcompat__off64_t off, int whence) __asm__("lseek64");
 extern int floorcompat__sys_close(int fd) __asm__("close");
-extern __SIZE_TYPE__ floorcompat__sys_strnlen(const char *s, __SIZE_TYPE__ max) __asm__("strnlen");
-extern int floorcompat__sys_mkostemp(char *tmpl, int flags) __asm__("mkostemp64");
 extern int floorcompat__sys_unlink(const char *path) __asm__("unlink");
 extern int floorcompat__sys_renameat(int, const char *, int, const char *) __asm__("renameat");
 extern int floorcompat__sys_unshare(int flags) __asm__("unshare");
-extern void floorcompat__sys_abort(void) __asm__("abort") __attribute__((noreturn));
-extern void floorcompat__sys_chk_fail(void) __asm__("__chk_fail") __attribute__((noreturn));
+extern int floorcompat__sys_fcntl(int fd, int cmd, ...) __asm__("fcntl");
 struct pollfd;
 extern int floorcompat__sys_poll(struct pollfd *fds, unsigned long nfds, int timeout) __asm__("poll");
+#endif
+/* strnlen without a libc reference (the cold paths of strlcat & co.). */
+static __inline__ __attribute__((unused)) __SIZE_TYPE__ floorcompat__sys_strnlen(const char *s, __SIZE_TYPE__ max)
+{
+  __SIZE_TYPE__ n = 0;
+  while (n < max && s[n])
+    n++;
+  return n;
+}
+extern void floorcompat__sys_abort(void) __asm__("abort") __attribute__((noreturn));
 /* fstatat with the struct stat of this TU (64-bit layout on LP64 ports and with _FILE_OFFSET_BITS=64);
  * below glibc 2.33 stat.h's hidden definitions take these names. */
 #if defined(__LP64__) || !(defined(_FILE_OFFSET_BITS) && _FILE_OFFSET_BITS == 64)
@@ -64,6 +124,31 @@ static __attribute__((unused, noreturn)) void floorcompat__die(const char *msg)
 {
   floorcompat__sys_write(2, msg, __builtin_strlen(msg));
   floorcompat__sys_abort();
+}
+/* glibc's __chk_fail (GLIBC_2.3.4: one more version need) with its message of 2.26 and later. */
+static __attribute__((unused, noreturn)) void floorcompat__sys_chk_fail(void)
+{
+  floorcompat__die("*** buffer overflow detected ***: terminated\n");
+}
+/* mkostemp (GLIBC_2.7) for the memfd fallback: TMPL ends in XXXXXX; the name comes from stack and
+ * buffer addresses (ASLR) and a counter, and O_CREAT|O_EXCL makes a taken or planted name a retry
+ * (the caller unlinks the file at once). */
+static __attribute__((unused)) int floorcompat__sys_mkostemp(char *tmpl, int flags)
+{
+  static unsigned long counter;
+  static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  char *x = tmpl + __builtin_strlen(tmpl) - 6;
+  int tries, i, fd;
+  for (tries = 0; tries < 1000; tries++) {
+    unsigned long v = ((unsigned long)(__UINTPTR_TYPE__)&tries >> 4) ^ (unsigned long)(__UINTPTR_TYPE__)tmpl ^
+                      (__atomic_add_fetch(&counter, 7919, __ATOMIC_RELAXED) * 2654435761UL);
+    for (i = 0; i < 6; i++, v /= 62)
+      x[i] = chars[v % 62];
+    fd = floorcompat__sys_open(tmpl, O_RDWR | O_CREAT | O_EXCL | flags, 0600);
+    if (fd >= 0 || errno != EEXIST)
+      return fd;
+  }
+  return -1;
 }
 #ifdef __cplusplus
 }

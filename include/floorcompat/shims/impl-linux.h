@@ -141,13 +141,13 @@ static __attribute__((noinline, cold)) floorcompat__ssize_t floorcompat__cfr_fal
   }
   if (fstat(in, &si) != 0 || fstat(out, &so) != 0)
     return -1;
-  if ((fl = fcntl(in, F_GETFL)) < 0)
+  if ((fl = floorcompat__sys_fcntl(in, F_GETFL, 0)) < 0)
     return -1;
   if ((fl & O_ACCMODE) == O_WRONLY) {
     errno = EBADF;
     return -1;
   }
-  if ((fl = fcntl(out, F_GETFL)) < 0)
+  if ((fl = floorcompat__sys_fcntl(out, F_GETFL, 0)) < 0)
     return -1;
   if ((fl & O_ACCMODE) == O_RDONLY || (fl & O_APPEND)) {
     errno = EBADF;
@@ -340,9 +340,9 @@ static signed char floorcompat__close_range_state;
 static void floorcompat__close_one(unsigned int fd, int cloexec)
 {
   if (cloexec) {
-    int f = fcntl((int)fd, F_GETFD);
+    int f = floorcompat__sys_fcntl((int)fd, F_GETFD, 0);
     if (f >= 0 && !(f & FD_CLOEXEC))
-      fcntl((int)fd, F_SETFD, f | FD_CLOEXEC);
+      floorcompat__sys_fcntl((int)fd, F_SETFD, f | FD_CLOEXEC);
   } else
     floorcompat__sys_close((int)fd);
 }
@@ -352,7 +352,7 @@ static int floorcompat__close_proc(unsigned int first, unsigned int last, int cl
 {
 #ifdef FLOORCOMPAT_NR_getdents64
   union { char c[1024]; __UINT64_TYPE__ align; } buf;
-  int dfd = floorcompat__sys_open("/proc/self/fd", O_RDONLY | FLOORCOMPAT__O_DIRECTORY | FLOORCOMPAT__O_CLOEXEC);
+  int dfd = floorcompat__sys_open("/proc/self/fd", O_RDONLY | FLOORCOMPAT__O_DIRECTORY | FLOORCOMPAT__O_CLOEXEC, 0);
   if (dfd < 0)
     return -1;
   for (;;) {

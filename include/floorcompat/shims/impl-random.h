@@ -34,7 +34,7 @@ static int floorcompat__open_random(const char *path, int extra)
   struct stat st;
   int fd;
   do
-    fd = floorcompat__sys_open(path, O_RDONLY | O_NOCTTY | FLOORCOMPAT__O_CLOEXEC | extra);
+    fd = floorcompat__sys_open(path, O_RDONLY | O_NOCTTY | FLOORCOMPAT__O_CLOEXEC | extra, 0);
   while (fd < 0 && errno == EINTR);
   if (fd < 0)
     return -1;
