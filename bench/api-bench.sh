@@ -17,11 +17,6 @@ work=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/api-bench.XXXXXX")} || exit 2
 [ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
 mkdir -p "$work"
 inc=$srcdir/include
-if ! grep -q 'floorcompat/api.h' "$inc/floorcompat.h"; then # same overlay as tests/api.test
-  rm -rf "$work/include" && cp -r "$inc" "$work/include" && inc=$work/include
-  sed -i -e '/#include "floorcompat\/isoc23.h"/{n;s|^#endif$|#endif\n#include "floorcompat/api.h"|}' \
-    -e 's|^#include "floorcompat/stat.h"$|&\n#include "floorcompat/impl-shims.h"|' "$inc/floorcompat.h"
-fi
 CFL="-O2 -I$inc -include floorcompat.h"
 
 cat > "$work/loop.c" <<'C'

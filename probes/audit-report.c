@@ -145,6 +145,8 @@ static void put_need(const struct ev_need *n)
 	put_esc(n->version);
 	putchar(' ');
 	put_esc(n->file);
+	if (n->copy)
+		fputs(" (copy relocation)", stdout);
 }
 
 /* One entry of the JSON "above_floor" list; FIRST is 0 for the list's first entry. */
@@ -158,6 +160,8 @@ static void put_json_need(size_t first, const struct ev_need *n, const char *rea
 	put_json_str(n->file);
 	fputs(",\"reason\":", stdout);
 	put_json_str(reason);
+	if (n->copy)
+		fputs(",\"copy\":true", stdout);
 	putchar('}');
 }
 
@@ -479,6 +483,8 @@ static void tsv_file(const struct audit_opts *o, const struct audit_result *r)
 				add_flag(flags, sizeof flags, "hidden");
 			if (n->vna && (n->vna->flags & EV_VER_FLG_WEAK))
 				add_flag(flags, sizeof flags, "weakver");
+			if (n->copy)
+				add_flag(flags, sizeof flags, "copy");
 			tsv_row(r->path, "need", n->sym, n->version, n->file, cls, flags, verdict, buf);
 		}
 		for (i = 0; i < f->nvna; i++) {

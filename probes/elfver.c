@@ -275,29 +275,44 @@ static const char *build_vmap(struct ev_file *f, struct vmap *vm)
 	return NULL;
 }
 
+/* Is symbol i defined here but versioned by a Verneed entry?  ld does that for a variable it
+ * copies out of a library (a copy relocation): the program needs the library's version of it. */
+static int is_copy(const struct img *m, const struct dyninfo *d, const struct vmap *vm, uint64_t i)
+{
+	uint32_t idx;
+	if (!d->have_versym)
+		return 0;
+	idx = g16(m, d->versym.p + i * 2) & 0x7fffu;
+	return idx >= 2 && idx < vm->n && !vm->def[idx] && vm->need[idx];
+}
+
 static const char *read_symbols(const struct img *m, const struct dyninfo *d, struct ev_file *f)
 {
-	uint64_t i, nund = 0;
+	uint64_t i, nneed = 0;
 	struct vmap vm = {NULL, NULL, 0};
 	const char *err = NULL;
 	unsigned shndx_off = m->is64 ? 6 : 14, info_off = m->is64 ? 4 : 12;
 
-	for (i = 1; i < d->nsym; i++)
-		if (g16(m, d->sym.p + i * d->syment + shndx_off) == 0)
-			nund++;
-	if (nund == 0)
-		return NULL;
-	f->need = calloc((size_t)nund, sizeof *f->need);
-	if (!f->need)
-		return "out of memory";
 	if (d->have_versym && (err = build_vmap(f, &vm)) != NULL)
 		goto out;
+	for (i = 1; i < d->nsym; i++)
+		if (g16(m, d->sym.p + i * d->syment + shndx_off) == 0 || is_copy(m, d, &vm, i))
+			nneed++;
+	if (nneed == 0)
+		goto out;
+	f->need = calloc((size_t)nneed, sizeof *f->need);
+	if (!f->need) {
+		err = "out of memory";
+		goto out;
+	}
 	for (i = 1; i < d->nsym; i++) {
 		const unsigned char *s = d->sym.p + i * d->syment;
 		struct ev_need *n;
-		if (g16(m, s + shndx_off) != 0)
+		int copy = 0;
+		if (g16(m, s + shndx_off) != 0 && !(copy = is_copy(m, d, &vm, i)))
 			continue;
 		n = &f->need[f->nneed++];
+		n->copy = (unsigned char)copy;
 		n->sym = str_at(d->str, g32(m, s));
 		if (!n->sym) {
 			err = "bad symbol name offset or unterminated string table";

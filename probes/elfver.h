@@ -45,6 +45,8 @@ struct ev_need {
 	const struct ev_vernaux *vna;    /* NULL unless the version is a Verneed entry */
 	unsigned char bind;              /* STB_LOCAL 0, STB_GLOBAL 1, STB_WEAK 2, ... */
 	unsigned char hidden;            /* bit 15 of the .gnu.version entry */
+	unsigned char copy;              /* defined here yet bound to a needed version: the copy
+	                                    relocation of a library's variable (stdout, signgam) */
 };
 
 struct ev_file {
