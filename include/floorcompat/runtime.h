@@ -50,6 +50,82 @@ extern "C" {
  * IMPLEMENTATION part cannot choose those (<features.h> came first). */
 extern long floorcompat__sys_syscall(long nr, ...) __asm__("syscall");
 
+/* The syscall instruction itself, returning -errno like the kernel (no errno write on success),
+ * nolibc style, on x86_64 and aarch64: the shims must not cost more than libc's own wrappers (a call
+ * of libc's syscall() alone doubles the instructions of getrandom(16 bytes)). Elsewhere libc's
+ * syscall(). Not a cancellation point, unlike libc's wrappers of blocking syscalls. */
+#if defined(__x86_64__) && !defined(__ILP32__)
+static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
+{
+  long r;
+  register long r10 __asm__("r10") = d;
+  register long r8 __asm__("r8") = e;
+  register long r9 __asm__("r9") = f;
+  __asm__ __volatile__("syscall"
+                       : "=a"(r)
+                       : "0"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+                       : "rcx", "r11", "memory");
+  return r;
+}
+#elif defined(__aarch64__) && !defined(__ILP32__)
+static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
+{
+  register long x8 __asm__("x8") = n;
+  register long x0 __asm__("x0") = a;
+  register long x1 __asm__("x1") = b;
+  register long x2 __asm__("x2") = c;
+  register long x3 __asm__("x3") = d;
+  register long x4 __asm__("x4") = e;
+  register long x5 __asm__("x5") = f;
+  __asm__ __volatile__("svc 0"
+                       : "+r"(x0)
+                       : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
+                       : "memory", "cc");
+  return x0;
+}
+#else
+static FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
+{
+  long r = floorcompat__sys_syscall(n, a, b, c, d, e, f);
+  return r == -1 ? -(long)errno : r;
+}
+#endif
+#if defined(__x86_64__) && !defined(__ILP32__)
+/* Three arguments, the third an int: the kernel reads only the low half, so no zero extension. */
+static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall3(long n, long a, long b, unsigned int c)
+{
+  long r;
+  __asm__ __volatile__("syscall" : "=a"(r) : "0"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+  return r;
+}
+#else
+#define floorcompat__raw_syscall3(n, a, b, c) floorcompat__raw_syscall(n, a, b, (long)(c), 0, 0, 0)
+#endif
+#define FLOORCOMPAT__SYSCALL_FAILED(r) ((unsigned long)(r) > -4096UL)
+/* syscall(2)'s contract (-1 and errno) over the above: no libc import on x86_64 and aarch64
+ * (each import is one more relocation at every start, a full symbol lookup each with -z now).
+ * FLOORCOMPAT__LIBC_WRAPPERS (internal, for tests) takes libc's wrappers there too. */
+#if (defined(__x86_64__) || defined(__aarch64__)) && !defined(__ILP32__) && !defined(FLOORCOMPAT__LIBC_WRAPPERS)
+#define FLOORCOMPAT__RAW_SYSCALLS 1
+#include <asm/unistd.h>
+#define FLOORCOMPAT__UNAME(u) floorcompat__syscall5(__NR_uname, (long)(u), 0, 0, 0, 0)
+#else
+#define FLOORCOMPAT__UNAME(u) uname(u)
+#endif
+static FLOORCOMPAT__UNUSED long floorcompat__syscall5(long n, long a, long b, long c, long d, long e)
+{
+#ifdef FLOORCOMPAT__RAW_SYSCALLS
+  long r = floorcompat__raw_syscall(n, a, b, c, d, e, 0);
+  if (FLOORCOMPAT__SYSCALL_FAILED(r)) {
+    errno = (int)-r;
+    return -1;
+  }
+  return r;
+#else
+  return floorcompat__sys_syscall(n, a, b, c, d, e);
+#endif
+}
+
 /* ---- which path served an API (floorcompat_path) ---- */
 enum {
   FLOORCOMPAT__P_UNUSED = 0, FLOORCOMPAT__P_SYSCALL, FLOORCOMPAT__P_RESOLVED, FLOORCOMPAT__P_FALLBACK,
@@ -115,7 +191,7 @@ __attribute__((visibility("hidden"))) int floorcompat_kernel_at_least(int major,
   if (v == 0) {
     struct utsname u;
     int a = 0, b = 0;
-    if (uname(&u) == 0)
+    if (FLOORCOMPAT__UNAME(&u) == 0)
       floorcompat__parse2(u.release, &a, &b);
     v = a * 1000 + b + 1;
     __atomic_store_n(&cached, v, __ATOMIC_RELAXED);
@@ -144,7 +220,7 @@ static long floorcompat__probe(long nr)
     return -2;
 #define FLOORCOMPAT__PROBE(name, a, b, c, d, e)   \
   if (nr == FLOORCOMPAT_NR_##name)                \
-    return floorcompat__sys_syscall(nr, a, b, c, d, e);
+    return floorcompat__syscall5(nr, a, b, c, d, e);
 #ifdef FLOORCOMPAT_NR_getrandom
   FLOORCOMPAT__PROBE(getrandom, 0L, 0L, bad, 0L, 0L)
 #endif
@@ -246,58 +322,6 @@ __attribute__((visibility("hidden"))) int floorcompat_syscall_works(long nr)
   return works;
 }
 
-/* The syscall instruction itself, returning -errno like the kernel (no errno write on success),
- * nolibc style, on x86_64 and aarch64: the shims must not cost more than libc's own wrappers (a call
- * of libc's syscall() alone doubles the instructions of getrandom(16 bytes)). Elsewhere libc's
- * syscall(). Not a cancellation point, unlike libc's wrappers of blocking syscalls. */
-#if defined(__x86_64__) && !defined(__ILP32__)
-static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
-{
-  long r;
-  register long r10 __asm__("r10") = d;
-  register long r8 __asm__("r8") = e;
-  register long r9 __asm__("r9") = f;
-  __asm__ __volatile__("syscall"
-                       : "=a"(r)
-                       : "0"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
-                       : "rcx", "r11", "memory");
-  return r;
-}
-#elif defined(__aarch64__) && !defined(__ILP32__)
-static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
-{
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  register long x1 __asm__("x1") = b;
-  register long x2 __asm__("x2") = c;
-  register long x3 __asm__("x3") = d;
-  register long x4 __asm__("x4") = e;
-  register long x5 __asm__("x5") = f;
-  __asm__ __volatile__("svc 0"
-                       : "+r"(x0)
-                       : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
-                       : "memory", "cc");
-  return x0;
-}
-#else
-static FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
-{
-  long r = floorcompat__sys_syscall(n, a, b, c, d, e, f);
-  return r == -1 ? -(long)errno : r;
-}
-#endif
-#if defined(__x86_64__) && !defined(__ILP32__)
-/* Three arguments, the third an int: the kernel reads only the low half, so no zero extension. */
-static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall3(long n, long a, long b, unsigned int c)
-{
-  long r;
-  __asm__ __volatile__("syscall" : "=a"(r) : "0"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
-  return r;
-}
-#else
-#define floorcompat__raw_syscall3(n, a, b, c) floorcompat__raw_syscall(n, a, b, (long)(c), 0, 0, 0)
-#endif
-#define FLOORCOMPAT__SYSCALL_FAILED(r) ((unsigned long)(r) > -4096UL)
 
 /* A syscall-backed shim's state: 0 unknown, 2 known absent. The shims always try the syscall
  * first (a failing syscall is cheaper than the fallback it leads to, and the common case, a kernel

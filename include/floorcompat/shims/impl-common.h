@@ -21,9 +21,8 @@ typedef __INT64_TYPE__ floorcompat__off64_t;
  * symbol lookup with -z now) and maybe one more version need, even if the shim never runs. Unlike
  * libc's wrappers they are no cancellation points. Elsewhere libc's own (also with the internal
  * FLOORCOMPAT__LIBC_WRAPPERS, which tests use to run that variant on x86_64). */
-#if (defined(__x86_64__) || defined(__aarch64__)) && !defined(__ILP32__) && !defined(FLOORCOMPAT__LIBC_WRAPPERS)
+#ifdef FLOORCOMPAT__RAW_SYSCALLS /* runtime.h: x86_64 and aarch64 */
 #define FLOORCOMPAT__RAW_WRAPPERS 1
-#include <asm/unistd.h>
 static __inline__ long floorcompat__sys_ret(long r)
 {
   if ((unsigned long)r > -4096UL) {
@@ -58,6 +57,8 @@ static __inline__ __attribute__((unused)) int floorcompat__sys_unshare(int flags
 { return (int)FLOORCOMPAT__SYS(unshare, flags, 0, 0, 0); }
 static __inline__ __attribute__((unused)) int floorcompat__sys_fcntl(int fd, int cmd, long arg)
 { return (int)FLOORCOMPAT__SYS(fcntl, fd, cmd, arg, 0); }
+/* getrlimit as prlimit64 (Linux 2.6.36): struct rlimit is its struct rlimit64 on LP64 ports. */
+#define floorcompat__sys_getrlimit(res, rl) ((int)FLOORCOMPAT__SYS(prlimit64, 0, res, 0, rl))
 struct pollfd;
 static __inline__ __attribute__((unused)) int floorcompat__sys_poll(struct pollfd *fds, unsigned long nfds, int timeout)
 {
@@ -83,6 +84,7 @@ extern int floorcompat__sys_unshare(int flags) __asm__("unshare");
 extern int floorcompat__sys_fcntl(int fd, int cmd, ...) __asm__("fcntl");
 struct pollfd;
 extern int floorcompat__sys_poll(struct pollfd *fds, unsigned long nfds, int timeout) __asm__("poll");
+#define floorcompat__sys_getrlimit getrlimit
 #endif
 /* strnlen without a libc reference (the cold paths of strlcat & co.). */
 static __inline__ __attribute__((unused)) __SIZE_TYPE__ floorcompat__sys_strnlen(const char *s, __SIZE_TYPE__ max)

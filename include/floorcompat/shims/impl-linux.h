@@ -358,7 +358,7 @@ static int floorcompat__close_proc(unsigned int first, unsigned int last, int cl
   for (;;) {
     int closed = 0;
     long n;
-    while ((n = floorcompat__sys_syscall(FLOORCOMPAT_NR_getdents64, (long)dfd, buf.c, sizeof buf.c)) > 0) {
+    while ((n = floorcompat__syscall5(FLOORCOMPAT_NR_getdents64, (long)dfd, (long)buf.c, (long)sizeof buf.c, 0, 0)) > 0) {
       long pos = 0;
       while (pos < n) {
         const char *ent = buf.c + pos;
@@ -407,7 +407,7 @@ FLOORCOMPAT__SHIM int floorcompat_close_range(unsigned int first, unsigned int l
   if (floorcompat__close_proc(first, last, flags & FLOORCOMPAT__CLOSE_RANGE_CLOEXEC) != 0) {
     struct rlimit rl;
     unsigned long fd, max = 1UL << 20;
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < max)
+    if (floorcompat__sys_getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < max)
       max = (unsigned long)rl.rlim_cur;
     for (fd = first; fd <= last && fd < max; fd++)
       floorcompat__close_one((unsigned int)fd, flags & FLOORCOMPAT__CLOSE_RANGE_CLOEXEC);

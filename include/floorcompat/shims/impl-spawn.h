@@ -74,17 +74,16 @@ static struct floorcompat__sp_list *floorcompat__sp_get(const posix_spawn_file_a
   return l;
 }
 
+extern char *floorcompat__sys_strdup(const char *s) __asm__("strdup"); /* POSIX 2008 in <string.h> */
 /* Append an action; 0 or ENOMEM (PATH is copied). */
 static int floorcompat__sp_add(posix_spawn_file_actions_t *fa, int kind, int fd, const char *path)
 {
   struct floorcompat__sp_list *l = floorcompat__sp_get(fa);
   char *copy = 0;
-  if (path) {
-    __SIZE_TYPE__ len = strlen(path) + 1;
-    if (!(copy = (char *)malloc(len)))
-      return ENOMEM;
-    memmove(copy, path, len); /* memcpy would add a GLIBC_2.14 need */
-  }
+  /* strdup: a copy into fresh memory written as memmove becomes memcpy (GLIBC_2.14, one more
+   * version need of every program) */
+  if (path && !(copy = floorcompat__sys_strdup(path)))
+    return ENOMEM;
   if (!l) {
     if (!(l = (struct floorcompat__sp_list *)calloc(1, sizeof *l))) {
       free(copy);
@@ -116,7 +115,7 @@ static int floorcompat__sp_add(posix_spawn_file_actions_t *fa, int kind, int fd,
 static int floorcompat__sp_valid_fd(int fd)
 {
   struct rlimit rl;
-  return fd >= 0 && (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
+  return fd >= 0 && (floorcompat__sys_getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
                      (unsigned long)fd < (unsigned long)rl.rlim_cur);
 }
 

@@ -59,7 +59,7 @@ FLOORCOMPAT__SHIM __SIZE_TYPE__ floorcompat_strlcpy(char *dst, const char *src, 
   FLOORCOMPAT__SET_PATH(strlcpy, FLOORCOMPAT__P_PORTABLE);
   if (size > 0) {
     __SIZE_TYPE__ k = n < size - 1 ? n : size - 1;
-    memcpy(dst, src, k);
+    memmove(dst, src, k); /* memcpy would add a GLIBC_2.14 need to every program */
     dst[k] = '\0';
   }
   return n;
@@ -72,7 +72,7 @@ FLOORCOMPAT__SHIM __SIZE_TYPE__ floorcompat_strlcat(char *dst, const char *src, 
   FLOORCOMPAT__SET_PATH(strlcat, FLOORCOMPAT__P_PORTABLE);
   if (d < size) {
     __SIZE_TYPE__ k = n < size - d - 1 ? n : size - d - 1;
-    memcpy(dst + d, src, k);
+    memmove(dst + d, src, k);
     dst[d + k] = '\0';
   }
   return d + n;
