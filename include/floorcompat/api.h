@@ -260,6 +260,13 @@ __attribute__((visibility("hidden"))) int floorcompat_sem_clockwait(void *sem, i
 #define floorcompat_sem_clockwait sem_clockwait
 #endif
 
+/* _dl_find_object (shims/impl-unwind.h): struct dl_find_object is <dlfcn.h>'s, for _GNU_SOURCE. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE__DL_FIND_OBJECT)
+FLOORCOMPAT__HIDDEN int floorcompat__dl_find_object(void *pc, void *result);
+#else
+#define floorcompat__dl_find_object _dl_find_object
+#endif
+
 #ifdef __cplusplus
 }
 #endif

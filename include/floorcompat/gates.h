@@ -73,6 +73,7 @@
 #define FLOORCOMPAT_GLIBC_SINCE___CXA_THREAD_ATEXIT_IMPL 218
 #define FLOORCOMPAT_GLIBC_SINCE___LIBC_SINGLE_THREADED 232
 #define FLOORCOMPAT_GLIBC_SINCE_QUICK_EXIT 210
+#define FLOORCOMPAT_GLIBC_SINCE__DL_FIND_OBJECT 235
 
 #define FLOORCOMPAT_KERNEL_SINCE_GETRANDOM 317
 #define FLOORCOMPAT_KERNEL_SINCE_GETENTROPY 317
@@ -175,8 +176,9 @@
   X(sem_clockwait, 230, 1, 60) \
   X(__cxa_thread_atexit_impl, 218, 1, 61) \
   X(__libc_single_threaded, 232, 1, 62) \
-  X(quick_exit, 210, 0, 63)
-#define FLOORCOMPAT__API_COUNT 64
+  X(quick_exit, 210, 0, 63) \
+  X(_dl_find_object, 235, 1, 64)
+#define FLOORCOMPAT__API_COUNT 65
 #define FLOORCOMPAT__API_getrandom 0
 #define FLOORCOMPAT__API_getentropy 1
 #define FLOORCOMPAT__API_arc4random 2
@@ -241,6 +243,7 @@
 #define FLOORCOMPAT__API___cxa_thread_atexit_impl 61
 #define FLOORCOMPAT__API___libc_single_threaded 62
 #define FLOORCOMPAT__API_quick_exit 63
+#define FLOORCOMPAT__API__dl_find_object 64
 
 /* X(syscall, kernel): every syscall of the table and the kernel that brought it. */
 #define FLOORCOMPAT__KERNEL_SYSCALLS(X) \
@@ -545,6 +548,11 @@
 #define FLOORCOMPAT_HAVE_QUICK_EXIT 1
 #else
 #define FLOORCOMPAT_HAVE_QUICK_EXIT 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 235
+#define FLOORCOMPAT_HAVE__DL_FIND_OBJECT 1
+#else
+#define FLOORCOMPAT_HAVE__DL_FIND_OBJECT 0
 #endif
 #if FLOORCOMPAT_KERNEL >= 317
 #define FLOORCOMPAT_KERNEL_HAS_GETRANDOM 1

@@ -18,4 +18,5 @@
 #include "shims/impl-libc2.h"
 #include "shims/impl-thread.h"
 #include "shims/impl-spawn.h"
+#include "shims/impl-unwind.h"
 #endif
