@@ -267,6 +267,22 @@ FLOORCOMPAT__HIDDEN int floorcompat__dl_find_object(void *pc, void *result);
 #define floorcompat__dl_find_object _dl_find_object
 #endif
 
+/* What <math.h>'s issignaling() calls (shims/impl-math.h); __issignalingf128 on x86 only. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE___ISSIGNALING)
+FLOORCOMPAT__HIDDEN int floorcompat___issignaling(double x);
+FLOORCOMPAT__HIDDEN int floorcompat___issignalingf(float x);
+FLOORCOMPAT__HIDDEN int floorcompat___issignalingl(long double x);
+#else
+#define floorcompat___issignaling __issignaling
+#define floorcompat___issignalingf __issignalingf
+#define floorcompat___issignalingl __issignalingl
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE___ISSIGNALINGF128) && (defined(__x86_64__) || defined(__i386__))
+FLOORCOMPAT__HIDDEN int floorcompat___issignalingf128(__float128 x);
+#else
+#define floorcompat___issignalingf128 __issignalingf128
+#endif
+
 #ifdef __cplusplus
 }
 #endif

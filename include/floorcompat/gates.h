@@ -74,6 +74,10 @@
 #define FLOORCOMPAT_GLIBC_SINCE___LIBC_SINGLE_THREADED 232
 #define FLOORCOMPAT_GLIBC_SINCE_QUICK_EXIT 210
 #define FLOORCOMPAT_GLIBC_SINCE__DL_FIND_OBJECT 235
+#define FLOORCOMPAT_GLIBC_SINCE___ISSIGNALING 218
+#define FLOORCOMPAT_GLIBC_SINCE___ISSIGNALINGF 218
+#define FLOORCOMPAT_GLIBC_SINCE___ISSIGNALINGL 218
+#define FLOORCOMPAT_GLIBC_SINCE___ISSIGNALINGF128 226
 
 #define FLOORCOMPAT_KERNEL_SINCE_GETRANDOM 317
 #define FLOORCOMPAT_KERNEL_SINCE_GETENTROPY 317
@@ -177,8 +181,12 @@
   X(__cxa_thread_atexit_impl, 218, 1, 61) \
   X(__libc_single_threaded, 232, 1, 62) \
   X(quick_exit, 210, 0, 63) \
-  X(_dl_find_object, 235, 1, 64)
-#define FLOORCOMPAT__API_COUNT 65
+  X(_dl_find_object, 235, 1, 64) \
+  X(__issignaling, 218, 1, 65) \
+  X(__issignalingf, 218, 1, 66) \
+  X(__issignalingl, 218, 1, 67) \
+  X(__issignalingf128, 226, 1, 68)
+#define FLOORCOMPAT__API_COUNT 69
 #define FLOORCOMPAT__API_getrandom 0
 #define FLOORCOMPAT__API_getentropy 1
 #define FLOORCOMPAT__API_arc4random 2
@@ -244,6 +252,10 @@
 #define FLOORCOMPAT__API___libc_single_threaded 62
 #define FLOORCOMPAT__API_quick_exit 63
 #define FLOORCOMPAT__API__dl_find_object 64
+#define FLOORCOMPAT__API___issignaling 65
+#define FLOORCOMPAT__API___issignalingf 66
+#define FLOORCOMPAT__API___issignalingl 67
+#define FLOORCOMPAT__API___issignalingf128 68
 
 /* X(syscall, kernel): every syscall of the table and the kernel that brought it. */
 #define FLOORCOMPAT__KERNEL_SYSCALLS(X) \
@@ -553,6 +565,26 @@
 #define FLOORCOMPAT_HAVE__DL_FIND_OBJECT 1
 #else
 #define FLOORCOMPAT_HAVE__DL_FIND_OBJECT 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 218
+#define FLOORCOMPAT_HAVE___ISSIGNALING 1
+#else
+#define FLOORCOMPAT_HAVE___ISSIGNALING 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 218
+#define FLOORCOMPAT_HAVE___ISSIGNALINGF 1
+#else
+#define FLOORCOMPAT_HAVE___ISSIGNALINGF 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 218
+#define FLOORCOMPAT_HAVE___ISSIGNALINGL 1
+#else
+#define FLOORCOMPAT_HAVE___ISSIGNALINGL 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 226
+#define FLOORCOMPAT_HAVE___ISSIGNALINGF128 1
+#else
+#define FLOORCOMPAT_HAVE___ISSIGNALINGF128 0
 #endif
 #if FLOORCOMPAT_KERNEL >= 317
 #define FLOORCOMPAT_KERNEL_HAS_GETRANDOM 1

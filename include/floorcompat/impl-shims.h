@@ -19,4 +19,5 @@
 #include "shims/impl-thread.h"
 #include "shims/impl-spawn.h"
 #include "shims/impl-unwind.h"
+#include "shims/impl-math.h"
 #endif
