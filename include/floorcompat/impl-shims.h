@@ -20,4 +20,5 @@
 #include "shims/impl-spawn.h"
 #include "shims/impl-unwind.h"
 #include "shims/impl-math.h"
+#include "shims/impl-c11.h"
 #endif
