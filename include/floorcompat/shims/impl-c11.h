@@ -31,6 +31,7 @@ enum { FLOORCOMPAT__THRD_SUCCESS, FLOORCOMPAT__THRD_BUSY, FLOORCOMPAT__THRD_ERRO
        FLOORCOMPAT__THRD_TIMEDOUT };
 extern int floorcompat__sys_nanosleep(const struct timespec *, struct timespec *) __asm__("nanosleep");
 extern void floorcompat__sys_exit(int) __asm__("exit") __attribute__((noreturn));
+extern int floorcompat__sys_yield(void) __asm__("sched_yield");
 extern void *floorcompat__sys_malloc(__SIZE_TYPE__) __asm__("malloc");
 extern void floorcompat__sys_free(void *) __asm__("free");
 
@@ -208,7 +209,7 @@ FLOORCOMPAT__SHIM void floorcompat_thrd_yield(void)
     real();
     return;
   }
-  floorcompat__sys_sched_yield();
+  floorcompat__sys_yield();
 }
 FLOORCOMPAT__SHIM_AS(floorcompat_thrd_yield, thrd_yield)
 

@@ -15,6 +15,27 @@
 extern "C" {
 #endif
 
+/* 64-bit words without long long (C++98 -pedantic) */
+typedef __UINT64_TYPE__ floorcompat__u64;
+#define FLOORCOMPAT__U64(hi, lo) (((floorcompat__u64)(hi) << 32) | (floorcompat__u64)(lo))
+
+#if !FLOORCOMPAT_HAVE___ISSIGNALINGF128 /* also when the 2.18 functions are missing */
+/* binary128 from its two 64-bit halves (HI: sign, exponent, top of the significand) */
+static FLOORCOMPAT__UNUSED int floorcompat__issig_b128(const void *p)
+{
+  floorcompat__u64 w[2], hi, lo;
+  memcpy(w, p, sizeof w);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  hi = w[0], lo = w[1];
+#else
+  hi = w[1], lo = w[0];
+#endif
+  hi ^= FLOORCOMPAT__U64(0x00008000U, 0);
+  hi |= (lo | -lo) >> 63;
+  return (hi & FLOORCOMPAT__U64(0x7fffffffU, 0xffffffffU)) > FLOORCOMPAT__U64(0x7fff8000U, 0);
+}
+#endif
+
 #if !FLOORCOMPAT_HAVE___ISSIGNALING
 FLOORCOMPAT__SHIM int floorcompat___issignalingf(float x)
 {
@@ -28,10 +49,10 @@ FLOORCOMPAT__SHIM_AS(floorcompat___issignalingf, __issignalingf)
 
 static int floorcompat__issig_double(double x)
 {
-  unsigned long long w;
+  floorcompat__u64 w;
   memcpy(&w, &x, sizeof w);
-  w ^= 0x0008000000000000ULL;
-  return (w & 0x7fffffffffffffffULL) > 0x7ff8000000000000ULL;
+  w ^= FLOORCOMPAT__U64(0x00080000U, 0);
+  return (w & FLOORCOMPAT__U64(0x7fffffffU, 0xffffffffU)) > FLOORCOMPAT__U64(0x7ff80000U, 0);
 }
 FLOORCOMPAT__SHIM int floorcompat___issignaling(double x)
 {
@@ -39,21 +60,6 @@ FLOORCOMPAT__SHIM int floorcompat___issignaling(double x)
   return floorcompat__issig_double(x);
 }
 FLOORCOMPAT__SHIM_AS(floorcompat___issignaling, __issignaling)
-
-/* binary128 from its two 64-bit halves (HI: sign, exponent, top of the significand) */
-static FLOORCOMPAT__UNUSED int floorcompat__issig_b128(const void *p)
-{
-  unsigned long long w[2], hi, lo;
-  memcpy(w, p, sizeof w);
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  hi = w[0], lo = w[1];
-#else
-  hi = w[1], lo = w[0];
-#endif
-  hi ^= 0x0000800000000000ULL;
-  hi |= (lo | -lo) >> 63;
-  return (hi & 0x7fffffffffffffffULL) > 0x7fff800000000000ULL;
-}
 
 FLOORCOMPAT__SHIM int floorcompat___issignalingl(long double x)
 {

@@ -48,7 +48,7 @@ extern int floorcompat__sys_getpagesize(void) __asm__("getpagesize");
 /* glibc's struct dl_find_object (<dlfcn.h>, _GNU_SOURCE only; per-port members from
  * <bits/dl_find_object.h>). */
 struct floorcompat__dlfo {
-  unsigned long long flags;
+  __UINT64_TYPE__ flags;
   void *map_start, *map_end, *link_map, *eh_frame;
 #if FLOORCOMPAT__DLFO_DBASE
   void *eh_dbase;
@@ -60,7 +60,7 @@ struct floorcompat__dlfo {
   int eh_count;
   unsigned int eh_count_pad;
 #endif
-  unsigned long long reserved[7];
+  __UINT64_TYPE__ reserved[7];
 };
 
 struct floorcompat__dlfo_query {
