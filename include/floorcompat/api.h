@@ -260,6 +260,86 @@ __attribute__((visibility("hidden"))) int floorcompat_sem_clockwait(void *sem, i
 #define floorcompat_sem_clockwait sem_clockwait
 #endif
 
+/* _dl_find_object (shims/impl-unwind.h): struct dl_find_object is <dlfcn.h>'s, for _GNU_SOURCE. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE__DL_FIND_OBJECT)
+FLOORCOMPAT__HIDDEN int floorcompat__dl_find_object(void *pc, void *result);
+#else
+#define floorcompat__dl_find_object _dl_find_object
+#endif
+
+/* What <math.h>'s issignaling() calls (shims/impl-math.h); __issignalingf128 on x86 only. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE___ISSIGNALING)
+FLOORCOMPAT__HIDDEN int floorcompat___issignaling(double x);
+FLOORCOMPAT__HIDDEN int floorcompat___issignalingf(float x);
+FLOORCOMPAT__HIDDEN int floorcompat___issignalingl(long double x);
+#else
+#define floorcompat___issignaling __issignaling
+#define floorcompat___issignalingf __issignalingf
+#define floorcompat___issignalingl __issignalingl
+#endif
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE___ISSIGNALINGF128) && (defined(__x86_64__) || defined(__i386__))
+FLOORCOMPAT__HIDDEN int floorcompat___issignalingf128(__float128 x);
+#else
+#define floorcompat___issignalingf128 __issignalingf128
+#endif
+
+/* C11 threads (shims/impl-c11.h). thrd_t is unsigned long, tss_t unsigned int; mtx_t, cnd_t and
+ * once_flag are unnamed types of <threads.h>: void pointers here. */
+#if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_THRD_CREATE)
+struct timespec;
+FLOORCOMPAT__HIDDEN int floorcompat_thrd_create(unsigned long *thr, int (*func)(void *), void *arg);
+FLOORCOMPAT__HIDDEN int floorcompat_thrd_join(unsigned long thr, int *res);
+__attribute__((visibility("hidden"), noreturn)) void floorcompat_thrd_exit(int res);
+FLOORCOMPAT__HIDDEN int floorcompat_thrd_detach(unsigned long thr);
+FLOORCOMPAT__HIDDEN unsigned long floorcompat_thrd_current(void);
+FLOORCOMPAT__HIDDEN int floorcompat_thrd_equal(unsigned long a, unsigned long b);
+__attribute__((visibility("hidden"))) int floorcompat_thrd_sleep(const struct timespec *d, struct timespec *rem);
+FLOORCOMPAT__HIDDEN void floorcompat_thrd_yield(void);
+FLOORCOMPAT__HIDDEN int floorcompat_mtx_init(void *m, int type);
+FLOORCOMPAT__HIDDEN int floorcompat_mtx_lock(void *m);
+FLOORCOMPAT__HIDDEN int floorcompat_mtx_timedlock(void *m, const struct timespec *t);
+FLOORCOMPAT__HIDDEN int floorcompat_mtx_trylock(void *m);
+FLOORCOMPAT__HIDDEN int floorcompat_mtx_unlock(void *m);
+FLOORCOMPAT__HIDDEN void floorcompat_mtx_destroy(void *m);
+FLOORCOMPAT__HIDDEN int floorcompat_cnd_init(void *c);
+FLOORCOMPAT__HIDDEN int floorcompat_cnd_signal(void *c);
+FLOORCOMPAT__HIDDEN int floorcompat_cnd_broadcast(void *c);
+__attribute__((visibility("hidden"))) int floorcompat_cnd_wait(void *c, void *m);
+__attribute__((visibility("hidden"))) int floorcompat_cnd_timedwait(void *c, void *m, const struct timespec *t);
+FLOORCOMPAT__HIDDEN void floorcompat_cnd_destroy(void *c);
+FLOORCOMPAT__HIDDEN int floorcompat_tss_create(unsigned int *key, void (*dtor)(void *));
+FLOORCOMPAT__HIDDEN void *floorcompat_tss_get(unsigned int key);
+FLOORCOMPAT__HIDDEN int floorcompat_tss_set(unsigned int key, void *v);
+FLOORCOMPAT__HIDDEN void floorcompat_tss_delete(unsigned int key);
+__attribute__((visibility("hidden"))) void floorcompat_call_once(void *flag, void (*func)(void));
+#else
+#define floorcompat_thrd_create thrd_create
+#define floorcompat_thrd_join thrd_join
+#define floorcompat_thrd_exit thrd_exit
+#define floorcompat_thrd_detach thrd_detach
+#define floorcompat_thrd_current thrd_current
+#define floorcompat_thrd_equal thrd_equal
+#define floorcompat_thrd_sleep thrd_sleep
+#define floorcompat_thrd_yield thrd_yield
+#define floorcompat_mtx_init mtx_init
+#define floorcompat_mtx_lock mtx_lock
+#define floorcompat_mtx_timedlock mtx_timedlock
+#define floorcompat_mtx_trylock mtx_trylock
+#define floorcompat_mtx_unlock mtx_unlock
+#define floorcompat_mtx_destroy mtx_destroy
+#define floorcompat_cnd_init cnd_init
+#define floorcompat_cnd_signal cnd_signal
+#define floorcompat_cnd_broadcast cnd_broadcast
+#define floorcompat_cnd_wait cnd_wait
+#define floorcompat_cnd_timedwait cnd_timedwait
+#define floorcompat_cnd_destroy cnd_destroy
+#define floorcompat_tss_create tss_create
+#define floorcompat_tss_get tss_get
+#define floorcompat_tss_set tss_set
+#define floorcompat_tss_delete tss_delete
+#define floorcompat_call_once call_once
+#endif
+
 #ifdef __cplusplus
 }
 #endif

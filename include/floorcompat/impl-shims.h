@@ -18,4 +18,7 @@
 #include "shims/impl-libc2.h"
 #include "shims/impl-thread.h"
 #include "shims/impl-spawn.h"
+#include "shims/impl-unwind.h"
+#include "shims/impl-math.h"
+#include "shims/impl-c11.h"
 #endif

@@ -1,11 +1,12 @@
-/* nolookup.so - an LD_PRELOAD object that hides libc.so.6 and libpthread.so.0 from dl_iterate_phdr,
+/* nolookup.so - an LD_PRELOAD object that hides libc.so.6, libpthread.so.0 and the dynamic loader
+ * (ld-linux*, ld64.so*: its _r_debug) from dl_iterate_phdr,
  * so that floorcompat__vsym & co. (include/floorcompat/runtime.h) find nothing and every
  * runtime-resolved shim takes its portable fallback. Other objects are still reported (the unwinder
  * keeps working).
  *   LD_PRELOAD=/path/nolookup.so PROG
  * With NOLOOKUP_VERSIONS="GLIBC_2.30 GLIBC_2.18" it hides nothing but those versions instead: their
  * version definitions in the loaded libc.so.6 and libpthread.so.0 are renamed in place before main
- * runs, so a versioned lookup of them fails as on a glibc that predates them, while the older
+ * runs (the loader's too), so a versioned lookup of them fails as on a glibc that predates them, while the older
  * functions a fallback needs are still found. (The loader itself compares version names it read
  * at load time; a library dlopen-ed later that needs a hidden version is refused, as on such a glibc.)
  * Build: cc -shared -fPIC -o nolookup.so nolookup.c -ldl (a host helper, not floor-limited). */
@@ -20,8 +21,11 @@
 static int hidden_lib(const char *n)
 {
   size_t len = n ? strlen(n) : 0;
+  const char *b = n ? strrchr(n, '/') : NULL;
+  b = b ? b + 1 : n;
   return (len >= 9 && strcmp(n + len - 9, "libc.so.6") == 0) ||
-         (len >= 15 && strcmp(n + len - 15, "libpthread.so.0") == 0);
+         (len >= 15 && strcmp(n + len - 15, "libpthread.so.0") == 0) ||
+         (b && (strncmp(b, "ld-linux", 8) == 0 || strncmp(b, "ld64.so", 7) == 0));
 }
 
 struct wrap {
