@@ -112,7 +112,7 @@ static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall3(long n, lon
 #else
 #define FLOORCOMPAT__UNAME(u) uname(u)
 #endif
-static FLOORCOMPAT__UNUSED long floorcompat__syscall5(long n, long a, long b, long c, long d, long e)
+static __inline__ FLOORCOMPAT__UNUSED long floorcompat__syscall5(long n, long a, long b, long c, long d, long e)
 {
 #ifdef FLOORCOMPAT__RAW_SYSCALLS
   long r = floorcompat__raw_syscall(n, a, b, c, d, e, 0);

@@ -21,25 +21,16 @@ extern "C" {
 #endif
 typedef __UINT64_TYPE__ floorcompat__dev_t; /* dev_t is 64 bits on every glibc port */
 
-#if (defined(__x86_64__) || defined(__aarch64__)) && !defined(__ILP32__) && !defined(FLOORCOMPAT__LIBC_WRAPPERS)
+#include "runtime.h"
+#ifdef FLOORCOMPAT__RAW_SYSCALLS
 /* The syscalls themselves, as glibc's own stat family does on these two ports (their kernel struct
  * stat is glibc's): no relocation, no GLIBC_2.4 need for __fxstatat (see impl-common.h). */
-#include "runtime.h"
-#include <asm/unistd.h>
-static __inline__ int floorcompat__stat_ret(long r)
-{
-  if ((unsigned long)r > -4096UL) {
-    errno = (int)-r;
-    return -1;
-  }
-  return (int)r;
-}
 /* FLOORCOMPAT__DEFINE_AS with nothrow: g++ infers it for these bodies (see impl-common.h). */
 #define FLOORCOMPAT__STAT_AS(cname, asmname)                                   \
   extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname)             \
     __attribute__((alias(#cname), visibility("hidden"), nothrow));
 #define FLOORCOMPAT__STAT_SC(n, a, b, c, d) \
-  floorcompat__stat_ret(floorcompat__raw_syscall(__NR_##n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
+  ((int)floorcompat__syscall5(__NR_##n, (long)(a), (long)(b), (long)(c), (long)(d), 0))
 #define FLOORCOMPAT__XSTAT(name, old, flags)                                                  \
   __attribute__((visibility("hidden"))) int floorcompat__##name(const char *path, void *buf)  \
   { return FLOORCOMPAT__STAT_SC(newfstatat, -100, path, buf, flags); }                        \

@@ -30,15 +30,6 @@ extern "C" {
 enum { FLOORCOMPAT__THRD_SUCCESS, FLOORCOMPAT__THRD_BUSY, FLOORCOMPAT__THRD_ERROR, FLOORCOMPAT__THRD_NOMEM,
        FLOORCOMPAT__THRD_TIMEDOUT };
 extern void floorcompat__sys_exit(int) __asm__("exit") __attribute__((noreturn));
-#ifdef FLOORCOMPAT__RAW_SYSCALLS /* no libc import: runtime.h */
-static __inline__ FLOORCOMPAT__UNUSED int floorcompat__sys_nanosleep(const struct timespec *d, struct timespec *rem)
-{ return (int)floorcompat__syscall5(__NR_nanosleep, (long)d, (long)rem, 0, 0, 0); }
-static __inline__ FLOORCOMPAT__UNUSED int floorcompat__sys_yield(void)
-{ return (int)floorcompat__syscall5(__NR_sched_yield, 0, 0, 0, 0, 0); }
-#else
-extern int floorcompat__sys_nanosleep(const struct timespec *, struct timespec *) __asm__("nanosleep");
-extern int floorcompat__sys_yield(void) __asm__("sched_yield");
-#endif
 extern void *floorcompat__sys_malloc(__SIZE_TYPE__) __asm__("malloc");
 extern void floorcompat__sys_free(void *) __asm__("free");
 
@@ -216,7 +207,7 @@ FLOORCOMPAT__SHIM void floorcompat_thrd_yield(void)
     real();
     return;
   }
-  floorcompat__sys_yield();
+  floorcompat__sys_sched_yield();
 }
 FLOORCOMPAT__SHIM_AS(floorcompat_thrd_yield, thrd_yield)
 

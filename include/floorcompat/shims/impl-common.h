@@ -23,16 +23,7 @@ typedef __INT64_TYPE__ floorcompat__off64_t;
  * FLOORCOMPAT__LIBC_WRAPPERS, which tests use to run that variant on x86_64). */
 #ifdef FLOORCOMPAT__RAW_SYSCALLS /* runtime.h: x86_64 and aarch64 */
 #define FLOORCOMPAT__RAW_WRAPPERS 1
-static __inline__ long floorcompat__sys_ret(long r)
-{
-  if ((unsigned long)r > -4096UL) {
-    errno = (int)-r;
-    return -1;
-  }
-  return r;
-}
-#define FLOORCOMPAT__SYS(n, a, b, c, d) \
-  floorcompat__sys_ret(floorcompat__raw_syscall(__NR_##n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0))
+#define FLOORCOMPAT__SYS(n, a, b, c, d) floorcompat__syscall5(__NR_##n, (long)(a), (long)(b), (long)(c), (long)(d), 0)
 static __inline__ __attribute__((unused)) int floorcompat__sys_open(const char *path, int flags, unsigned int mode)
 { return (int)FLOORCOMPAT__SYS(openat, -100, path, flags, mode); }
 static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_read(int fd, void *buf, __SIZE_TYPE__ len)
@@ -65,9 +56,32 @@ static __inline__ __attribute__((unused)) int floorcompat__sys_poll(struct pollf
   struct { long s, ns; } ts;
   ts.s = timeout / 1000;
   ts.ns = (long)(timeout % 1000) * 1000000;
-  return (int)floorcompat__sys_ret(floorcompat__raw_syscall(__NR_ppoll, (long)fds, (long)nfds,
-                                                            timeout < 0 ? 0L : (long)&ts, 0, 8, 0));
+  return (int)floorcompat__syscall5(__NR_ppoll, (long)fds, (long)nfds, timeout < 0 ? 0L : (long)&ts, 0, 8);
 }
+/* For the fallbacks of sys2, libc2, thread and c11 (64-bit ports: an offset is one register). */
+struct iovec;
+struct timespec;
+static __inline__ __attribute__((unused)) int floorcompat__sys_mlock(const void *addr, __SIZE_TYPE__ len)
+{ return (int)FLOORCOMPAT__SYS(mlock, addr, len, 0, 0); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_readv(int fd, const struct iovec *iov, int n)
+{ return FLOORCOMPAT__SYS(readv, fd, iov, n, 0); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_writev(int fd, const struct iovec *iov, int n)
+{ return FLOORCOMPAT__SYS(writev, fd, iov, n, 0); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_preadv64(int fd, const struct iovec *iov, int n,
+                                                                                         floorcompat__off64_t off)
+{ return FLOORCOMPAT__SYS(preadv, fd, iov, n, off); }
+static __inline__ __attribute__((unused)) floorcompat__ssize_t floorcompat__sys_pwritev64(int fd, const struct iovec *iov, int n,
+                                                                                          floorcompat__off64_t off)
+{ return FLOORCOMPAT__SYS(pwritev, fd, iov, n, off); }
+/* Only on fallback paths (a glibc without the API): the syscall, not the vDSO, is fine. */
+static __inline__ __attribute__((unused)) int floorcompat__sys_clock_gettime(int clk, struct timespec *ts)
+{ return (int)FLOORCOMPAT__SYS(clock_gettime, clk, ts, 0, 0); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_clock_getres(int clk, struct timespec *ts)
+{ return (int)FLOORCOMPAT__SYS(clock_getres, clk, ts, 0, 0); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_nanosleep(const struct timespec *d, struct timespec *rem)
+{ return (int)FLOORCOMPAT__SYS(nanosleep, d, rem, 0, 0); }
+static __inline__ __attribute__((unused)) int floorcompat__sys_sched_yield(void)
+{ return (int)FLOORCOMPAT__SYS(sched_yield, 0, 0, 0, 0); }
 #else
 extern int floorcompat__sys_open(const char *path, int flags, ...) __asm__("open64");
 extern floorcompat__ssize_t floorcompat__sys_read(int fd, void *buf, __SIZE_TYPE__ len) __asm__("read");
@@ -85,6 +99,21 @@ extern int floorcompat__sys_fcntl(int fd, int cmd, ...) __asm__("fcntl");
 struct pollfd;
 extern int floorcompat__sys_poll(struct pollfd *fds, unsigned long nfds, int timeout) __asm__("poll");
 #define floorcompat__sys_getrlimit getrlimit
+struct iovec;
+struct timespec;
+extern int floorcompat__sys_mlock(const void *addr, __SIZE_TYPE__ len) __asm__("mlock");
+/* The 64-bit offset names of glibc 2.10, on every port; the readv/writev of every glibc. */
+extern floorcompat__ssize_t floorcompat__sys_readv(int, const struct iovec *, int) __asm__("readv");
+extern floorcompat__ssize_t floorcompat__sys_writev(int, const struct iovec *, int) __asm__("writev");
+extern floorcompat__ssize_t floorcompat__sys_preadv64(int, const struct iovec *, int, floorcompat__off64_t)
+  __asm__("preadv64");
+extern floorcompat__ssize_t floorcompat__sys_pwritev64(int, const struct iovec *, int, floorcompat__off64_t)
+  __asm__("pwritev64");
+/* clockid_t is int; <time.h> declares these only for POSIX 1993 and later. */
+extern int floorcompat__sys_clock_gettime(int clk, struct timespec *ts) __asm__("clock_gettime");
+extern int floorcompat__sys_clock_getres(int clk, struct timespec *ts) __asm__("clock_getres");
+extern int floorcompat__sys_nanosleep(const struct timespec *, struct timespec *) __asm__("nanosleep");
+extern int floorcompat__sys_sched_yield(void) __asm__("sched_yield");
 #endif
 /* strnlen without a libc reference (the cold paths of strlcat & co.). */
 static __inline__ __attribute__((unused)) __SIZE_TYPE__ floorcompat__sys_strnlen(const char *s, __SIZE_TYPE__ max)

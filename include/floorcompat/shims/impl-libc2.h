@@ -134,14 +134,6 @@ FLOORCOMPAT__SHIM_AS(floorcompat_mallinfo2, mallinfo2)
 #endif /* !FLOORCOMPAT_HAVE_MALLINFO2 */
 
 #if !FLOORCOMPAT_HAVE_TIMESPEC_GETRES
-struct timespec;
-/* clockid_t is int; <time.h> declares clock_getres only for POSIX 1993 and later. */
-#ifdef FLOORCOMPAT__RAW_SYSCALLS
-static __inline__ FLOORCOMPAT__UNUSED int floorcompat__sys_clock_getres(int clk, struct timespec *ts)
-{ return (int)floorcompat__syscall5(__NR_clock_getres, clk, (long)ts, 0, 0, 0); }
-#else
-extern int floorcompat__sys_clock_getres(int clock, struct timespec *ts) __asm__("clock_getres");
-#endif
 FLOORCOMPAT__SHIM int floorcompat_timespec_getres(struct timespec *ts, int base)
 {
   FLOORCOMPAT__SET_PATH(timespec_getres, FLOORCOMPAT__P_PORTABLE);

@@ -101,12 +101,6 @@ FLOORCOMPAT__SHIM int floorcompat_memfd_secret(unsigned int flags)
 #undef FLOORCOMPAT__ENOSYS_SHIM
 
 #if !FLOORCOMPAT_HAVE_MLOCK2
-#ifdef FLOORCOMPAT__RAW_SYSCALLS
-static __inline__ FLOORCOMPAT__UNUSED int floorcompat__sys_mlock(const void *addr, __SIZE_TYPE__ len)
-{ return (int)floorcompat__syscall5(__NR_mlock, (long)addr, (long)len, 0, 0, 0); }
-#else
-extern int floorcompat__sys_mlock(const void *addr, __SIZE_TYPE__ len) __asm__("mlock");
-#endif
 static signed char floorcompat__mlock2_state;
 FLOORCOMPAT__SHIM int floorcompat_mlock2(const void *addr, __SIZE_TYPE__ len, unsigned int flags)
 {
@@ -125,25 +119,6 @@ FLOORCOMPAT__SHIM_AS(floorcompat_mlock2, mlock2)
 #endif
 
 #if !FLOORCOMPAT_HAVE_PREADV2
-/* The 64-bit offset names of glibc 2.10, on every port; the readv/writev of every glibc. On the
- * 64-bit raw-syscall ports the syscalls themselves (the offset fits one register; high half 0). */
-#ifdef FLOORCOMPAT__RAW_SYSCALLS
-static __inline__ FLOORCOMPAT__UNUSED floorcompat__ssize_t floorcompat__sys_readv(int fd, const struct iovec *iov, int n)
-{ return floorcompat__syscall5(__NR_readv, fd, (long)iov, n, 0, 0); }
-static __inline__ FLOORCOMPAT__UNUSED floorcompat__ssize_t floorcompat__sys_writev(int fd, const struct iovec *iov, int n)
-{ return floorcompat__syscall5(__NR_writev, fd, (long)iov, n, 0, 0); }
-static __inline__ FLOORCOMPAT__UNUSED floorcompat__ssize_t floorcompat__sys_preadv64(int fd, const struct iovec *iov, int n, floorcompat__off64_t off)
-{ return floorcompat__syscall5(__NR_preadv, fd, (long)iov, n, (long)off, 0); }
-static __inline__ FLOORCOMPAT__UNUSED floorcompat__ssize_t floorcompat__sys_pwritev64(int fd, const struct iovec *iov, int n, floorcompat__off64_t off)
-{ return floorcompat__syscall5(__NR_pwritev, fd, (long)iov, n, (long)off, 0); }
-#else
-extern floorcompat__ssize_t floorcompat__sys_readv(int, const struct iovec *, int) __asm__("readv");
-extern floorcompat__ssize_t floorcompat__sys_writev(int, const struct iovec *, int) __asm__("writev");
-extern floorcompat__ssize_t floorcompat__sys_preadv64(int, const struct iovec *, int, floorcompat__off64_t)
-  __asm__("preadv64");
-extern floorcompat__ssize_t floorcompat__sys_pwritev64(int, const struct iovec *, int, floorcompat__off64_t)
-  __asm__("pwritev64");
-#endif
 static signed char floorcompat__preadv2_state, floorcompat__pwritev2_state;
 /* glibc's LO_HI_LONG: two shifts, so that a 64-bit long gets 0 without an oversized shift. */
 #define FLOORCOMPAT__OFF_HI(off) ((long)(((__UINT64_TYPE__)(off)) >> (sizeof(long) * 4) >> (sizeof(long) * 4)))

@@ -51,13 +51,6 @@ extern "C" {
 #if !FLOORCOMPAT_HAVE_PTHREAD_COND_CLOCKWAIT
 #define FLOORCOMPAT__CLOCK_REALTIME 0
 #define FLOORCOMPAT__CLOCK_MONOTONIC 1
-/* Only on the fallback path (a glibc without the clock waits): the syscall, not the vDSO, is fine. */
-#ifdef FLOORCOMPAT__RAW_SYSCALLS
-static __inline__ FLOORCOMPAT__UNUSED int floorcompat__sys_clock_gettime(int clk, struct timespec *ts)
-{ return (int)floorcompat__syscall5(__NR_clock_gettime, clk, (long)ts, 0, 0, 0); }
-#else
-extern int floorcompat__sys_clock_gettime(int clk, struct timespec *ts) __asm__("clock_gettime");
-#endif
 extern int floorcompat__sys_cond_timedwait(pthread_cond_t *, pthread_mutex_t *, const struct timespec *)
   __asm__("pthread_cond_timedwait");
 
@@ -196,12 +189,6 @@ struct floorcompat__tls_dtor {
   void *obj;
   struct floorcompat__tls_dtor *next;
 };
-#ifdef FLOORCOMPAT__RAW_SYSCALLS
-static __inline__ FLOORCOMPAT__UNUSED int floorcompat__sys_sched_yield(void)
-{ return (int)floorcompat__syscall5(__NR_sched_yield, 0, 0, 0, 0, 0); }
-#else
-extern int floorcompat__sys_sched_yield(void) __asm__("sched_yield");
-#endif
 /* 0 unset, 1 being set up, 2 pthread key ready, 3 no pthread keys (one thread: the list below) */
 static int floorcompat__tls_state;
 static pthread_key_t floorcompat__tls_key;
