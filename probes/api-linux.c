@@ -26,19 +26,10 @@
 int close_range(unsigned int first, unsigned int last, int flags);
 #endif
 
-static int failed, bad;
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      printf("  check failed (line %d): %s (errno %d)\n", __LINE__, #cond, errno); \
-      bad = 1;                                                         \
-    }                                                                  \
-  } while (0)
+#include "api-check.h"
 static void report(const char *api, const char *extra)
 {
-  printf("%s: %s path=%s%s\n", api, bad ? "FAIL" : "ok", floorcompat_path(api), extra ? extra : "");
-  failed |= bad;
-  bad = 0;
+  api_report(api, "ok", floorcompat_path(api), extra);
 }
 static int make_file(const char *path, const char *data, size_t n)
 {

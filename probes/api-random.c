@@ -22,19 +22,10 @@ void arc4random_buf(void *buf, size_t len);
 uint32_t arc4random_uniform(uint32_t bound);
 #endif
 
-static int failed, bad;
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      printf("  check failed (line %d): %s\n", __LINE__, #cond);       \
-      bad = 1;                                                         \
-    }                                                                  \
-  } while (0)
+#include "api-check.h"
 static void report(const char *api)
 {
-  printf("%s: %s path=%s\n", api, bad ? "FAIL" : "ok", floorcompat_path(api));
-  failed |= bad;
-  bad = 0;
+  api_report(api, "ok", floorcompat_path(api), NULL);
 }
 static int all_zero(const unsigned char *p, size_t n)
 {

@@ -20,19 +20,10 @@
 #include <unistd.h>
 
 extern char **environ;
-static int failed, bad;
-#define CHECK(cond)                                                                 \
-  do {                                                                              \
-    if (!(cond)) {                                                                  \
-      printf("  check failed (line %d): %s (errno %d)\n", __LINE__, #cond, errno); \
-      bad = 1;                                                                      \
-    }                                                                               \
-  } while (0)
+#include "api-check.h"
 static void report(const char *api, const char *path)
 {
-  printf("%s: %s%s%s\n", api, bad ? "FAIL" : "ok", path ? " path=" : "", path ? path : "");
-  failed |= bad;
-  bad = 0;
+  api_report(api, "ok", path, NULL);
 }
 
 static void put(const char *path, const char *text)

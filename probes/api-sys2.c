@@ -21,22 +21,13 @@
 #define MLOCK_ONFAULT 0x01
 #endif
 
-static int failed, bad;
-#define CHECK(cond)                                                                   \
-  do {                                                                                \
-    if (!(cond)) {                                                                    \
-      printf("  check failed (line %d): %s (errno %d)\n", __LINE__, #cond, errno);    \
-      bad = 1;                                                                        \
-    }                                                                                 \
-  } while (0)
+#include "api-check.h"
 static void report(const char *api, const char *fmt, const char *val)
 {
-  printf("%s: %s path=%s", api, bad ? "FAIL" : "ok", floorcompat_path(api));
+  char extra[256] = "";
   if (fmt)
-    printf(fmt, val);
-  putchar('\n');
-  failed |= bad;
-  bad = 0;
+    snprintf(extra, sizeof extra, fmt, val);
+  api_report(api, "ok", floorcompat_path(api), extra);
 }
 static int works(long nr) { return nr < 0 ? 0 : floorcompat_syscall_works(nr); }
 #ifndef FLOORCOMPAT_NR_memfd_secret

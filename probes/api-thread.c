@@ -21,20 +21,11 @@
 #define WAIT_MS 60
 #define LATE_MS 2000 /* generous: a loaded machine may wake late, never early */
 
-static int failed, bad, absent;
-#define CHECK(cond)                                                                    \
-  do {                                                                                 \
-    if (!(cond)) {                                                                     \
-      printf("  check failed (line %d): %s (errno %d)\n", __LINE__, #cond, errno);     \
-      bad = 1;                                                                         \
-    }                                                                                  \
-  } while (0)
+#include "api-check.h"
+static int absent;
 static void report(const char *api)
 {
-  printf("%s: %s path=%s\n", api, bad ? "FAIL" : absent && strcmp(api, "pthread_cond_clockwait") ? "enosys" : "ok",
-         floorcompat_path(api));
-  failed |= bad;
-  bad = 0;
+  api_report(api, absent && strcmp(api, "pthread_cond_clockwait") ? "enosys" : "ok", floorcompat_path(api), NULL);
 }
 
 static struct timespec after(clockid_t clk, long ms)
