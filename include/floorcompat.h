@@ -111,7 +111,21 @@ FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
 #define FLOORCOMPAT__DEFINE_AS(cname, asmname) \
   extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname) \
     __attribute__((alias(#cname), visibility("hidden")));
+/* GCC's aarch64 outline atomics would link libgcc's helpers, whose constructor calls getauxval:
+ * one more relocation and call at every start. The inline LL/SC forms run on every ARMv8. */
+#if defined(__aarch64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
+#pragma GCC push_options
+#pragma GCC target("no-outline-atomics")
+#define FLOORCOMPAT__POP_OPTIONS 1
+#endif
 #include "floorcompat/start.h"
 #include "floorcompat/stat.h"
 #include "floorcompat/impl-shims.h"
+#ifdef FLOORCOMPAT__POP_OPTIONS
+#pragma GCC pop_options
+#undef FLOORCOMPAT__POP_OPTIONS
+#endif
+/* libc-calls.h gave the IMPLEMENTATION part an errno of its own; the rest of the TU gets glibc's. */
+#undef errno
+#define errno (*__errno_location ())
 #endif

@@ -3,7 +3,9 @@
  *
  * floorcompat__vsym(name, version) is dlvsym(libc, name, version) without libdl: dlsym/dlvsym are
  * @GLIBC_2.34 on a new build host and lived in libdl before, which would force -ldl on every user.
- * It walks the loaded objects with dl_iterate_phdr (libc since 2.2.4), takes the one whose name
+ * It walks the loaded objects with dl_iterate_phdr (libc since 2.2.4; bound at first call like the
+ * other libc functions this part calls, libc-calls.h, so an LD_PRELOAD one is taken, as the test
+ * helper tests/helpers/nolookup.c relies on), takes the one whose name
  * ends in "libc.so.6", and looks NAME up in its dynamic symbol table through DT_GNU_HASH (or
  * DT_HASH), matching the exact version through DT_VERSYM and DT_VERDEF, hidden (non-default)
  * versions included, as dlvsym does. floorcompat__vsym_in(lib, name, version) searches the loaded
@@ -84,11 +86,8 @@ static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long
   return x0;
 }
 #else
-static FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
-{
-  long r = floorcompat__sys_syscall(n, a, b, c, d, e, f);
-  return r == -1 ? -(long)errno : r;
-}
+static FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f);
+#define FLOORCOMPAT__SYSCALL_VIA_LIBC 1
 #endif
 #if defined(__x86_64__) && !defined(__ILP32__)
 /* Three arguments, the third an int: the kernel reads only the low half, so no zero extension. */
@@ -102,6 +101,14 @@ static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall3(long n, lon
 #define floorcompat__raw_syscall3(n, a, b, c) floorcompat__raw_syscall(n, a, b, (long)(c), 0, 0, 0)
 #endif
 #define FLOORCOMPAT__SYSCALL_FAILED(r) ((unsigned long)(r) > -4096UL)
+#include "libc-calls.h"
+#ifdef FLOORCOMPAT__SYSCALL_VIA_LIBC
+static FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
+{
+  long r = floorcompat__sys_syscall(n, a, b, c, d, e, f);
+  return r == -1 ? -(long)errno : r;
+}
+#endif
 /* syscall(2)'s contract (-1 and errno) over the above: no libc import on x86_64 and aarch64
  * (each import is one more relocation at every start, a full symbol lookup each with -z now).
  * FLOORCOMPAT__LIBC_WRAPPERS (internal, for tests) takes libc's wrappers there too. */
@@ -139,7 +146,7 @@ __attribute__((visibility("hidden"))) const char *floorcompat_path(const char *a
 {
   static const char *const names[] = { "unused", "syscall", "resolved", "fallback", "portable" };
 #define FLOORCOMPAT__X(name, glibc, shimmed, idx)                                                     \
-  if (strcmp(api, #name) == 0) {                                                                  \
+  if (floorcompat__strcmp0(api, #name) == 0) {                                                 \
     if (FLOORCOMPAT_GLIBC >= (glibc) && (glibc) > 0)                                              \
       return "libc";                                                                              \
     if (!(shimmed))                                                                               \
@@ -156,7 +163,8 @@ __attribute__((visibility("hidden"))) const char *floorcompat_path(const char *a
 /* ---- run-time versions ---- */
 static int floorcompat__parse2(const char *s, int *major, int *minor)
 {
-  int v[2] = { 0, 0 }, i = 0;
+  int v[2], i = 0;
+  v[0] = v[1] = 0;
   if (!s || *s < '0' || *s > '9')
     return -1;
   for (; *s && i < 2; s++) {
@@ -175,7 +183,7 @@ static int floorcompat__parse2(const char *s, int *major, int *minor)
 __attribute__((visibility("hidden"))) int floorcompat_glibc_version(int *major, int *minor)
 {
   int a, b;
-  if (floorcompat__parse2(gnu_get_libc_version(), &a, &b) != 0)
+  if (floorcompat__parse2(floorcompat__gnu_get_libc_version(), &a, &b) != 0)
     return -1;
   if (major)
     *major = a;
@@ -370,139 +378,28 @@ struct floorcompat__dl_phdr_info {
   const ElfW(Phdr) *dlpi_phdr;
   ElfW(Half) dlpi_phnum;
 };
-extern int floorcompat__sys_dl_iterate_phdr(int (*cb)(struct floorcompat__dl_phdr_info *, __SIZE_TYPE__, void *),
-                                            void *data) __asm__("dl_iterate_phdr");
 struct floorcompat__vsym_query {
   const char *name, *version, *lib;
   void *result;
 };
 
-static unsigned long floorcompat__gnu_hash(const char *s)
-{
-  unsigned long h = 5381;
-  for (; *s; s++)
-    h = (h * 33 + (unsigned char)*s) & 0xffffffffUL;
-  return h;
-}
-
-static unsigned long floorcompat__elf_hash(const char *s)
-{
-  unsigned long h = 0, g;
-  for (; *s; s++) {
-    h = (h << 4) + (unsigned char)*s;
-    g = h & 0xf0000000UL;
-    if (g)
-      h ^= g >> 24;
-    h &= ~g;
-  }
-  return h;
-}
-
-/* Does symbol I carry exactly VERSION (NULL: is it the default definition of its name)? */
-static int floorcompat__ver_match(const ElfW(Half) *versym, const ElfW(Verdef) *verdef, const char *strtab,
-                                  unsigned long i, const char *version)
-{
-  unsigned ndx;
-  const ElfW(Verdef) *vd = verdef;
-  if (!version)
-    return !versym || ((versym[i] & 0x8000) == 0 && (versym[i] & 0x7fff) != 0);
-  if (!versym || !verdef)
-    return 0;
-  ndx = versym[i] & 0x7fff;
-  if (ndx < 2) /* local or unversioned */
-    return 0;
-  for (;;) {
-    if (vd->vd_ndx == ndx) {
-      const ElfW(Verdaux) *aux = (const ElfW(Verdaux) *)((const char *)vd + vd->vd_aux);
-      return strcmp(strtab + aux->vda_name, version) == 0;
-    }
-    if (vd->vd_next == 0)
-      return 0;
-    vd = (const ElfW(Verdef) *)((const char *)vd + vd->vd_next);
-  }
-}
-
-static int floorcompat__sym_ok(const ElfW(Sym) *sym)
-{
-  int type = ELF64_ST_TYPE(sym->st_info); /* same macro body for ELF32 */
-  return sym->st_shndx != SHN_UNDEF && sym->st_value != 0 && (type == STT_FUNC || type == STT_OBJECT);
-}
-
 static int floorcompat__vsym_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
 {
   struct floorcompat__vsym_query *q = (struct floorcompat__vsym_query *)data;
   const char *n = info->dlpi_name;
-  __SIZE_TYPE__ len = n ? strlen(n) : 0, ll = strlen(q->lib);
-  ElfW(Addr) base = info->dlpi_addr;
-  const ElfW(Dyn) *dyn = 0;
-  const ElfW(Sym) *symtab = 0;
-  const char *strtab = 0;
-  const ElfW(Word) *hash = 0;
-  const unsigned int *gnu_hash = 0;
-  const ElfW(Half) *versym = 0;
-  const ElfW(Verdef) *verdef = 0;
+  __SIZE_TYPE__ len = n ? floorcompat__strlen0(n) : 0, ll = floorcompat__strlen0(q->lib);
+  const ElfW(Sym) *s;
   int i;
   (void)size;
-  if (len < ll || strcmp(n + len - ll, q->lib) != 0 || (len > ll && n[len - ll - 1] != '/'))
+  if (len < ll || floorcompat__strcmp0(n + len - ll, q->lib) != 0 || (len > ll && n[len - ll - 1] != '/'))
     return 0;
   for (i = 0; i < info->dlpi_phnum; i++)
-    if (info->dlpi_phdr[i].p_type == PT_DYNAMIC)
-      dyn = (const ElfW(Dyn) *)(base + info->dlpi_phdr[i].p_vaddr);
-  if (!dyn)
-    return 1;
-  /* ld.so relocates most d_ptr values in place, but not DT_VERDEF, and none on ports whose
-   * dynamic section is read-only: an address below the load base is still unrelocated. */
-#define FLOORCOMPAT__PTR(T, v) ((T)((v) < base ? (v) + base : (v)))
-  for (; dyn->d_tag != DT_NULL; dyn++) {
-    ElfW(Addr) v = dyn->d_un.d_ptr;
-    switch (dyn->d_tag) {
-    case DT_SYMTAB: symtab = FLOORCOMPAT__PTR(const ElfW(Sym) *, v); break;
-    case DT_STRTAB: strtab = FLOORCOMPAT__PTR(const char *, v); break;
-    case DT_HASH: hash = FLOORCOMPAT__PTR(const ElfW(Word) *, v); break;
-    case DT_GNU_HASH: gnu_hash = FLOORCOMPAT__PTR(const unsigned int *, v); break;
-    case DT_VERSYM: versym = FLOORCOMPAT__PTR(const ElfW(Half) *, v); break;
-    case DT_VERDEF: verdef = FLOORCOMPAT__PTR(const ElfW(Verdef) *, v); break;
-    default: break;
+    if (info->dlpi_phdr[i].p_type == PT_DYNAMIC) {
+      s = floorcompat__dyn_sym(info->dlpi_addr, (const ElfW(Dyn) *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr),
+                               q->name, q->version, 0);
+      if (s)
+        q->result = (void *)(info->dlpi_addr + s->st_value);
     }
-  }
-#undef FLOORCOMPAT__PTR
-  if (!symtab || !strtab)
-    return 1;
-  if (gnu_hash) {
-    unsigned int nbuckets = gnu_hash[0], symoffset = gnu_hash[1], bloom_size = gnu_hash[2];
-    const ElfW(Addr) *bloom = (const ElfW(Addr) *)(const void *)(gnu_hash + 4);
-    const unsigned int *buckets = (const unsigned int *)(const void *)(bloom + bloom_size);
-    const unsigned int *chain = buckets + nbuckets;
-    unsigned long h = floorcompat__gnu_hash(q->name);
-    unsigned int k;
-    if (nbuckets == 0)
-      return 1;
-    k = buckets[h % nbuckets];
-    if (k < symoffset)
-      return 1;
-    for (;; k++) {
-      unsigned int h2 = chain[k - symoffset];
-      if ((h | 1) == (h2 | 1U) && floorcompat__sym_ok(&symtab[k]) &&
-          strcmp(strtab + symtab[k].st_name, q->name) == 0 &&
-          floorcompat__ver_match(versym, verdef, strtab, k, q->version)) {
-        q->result = (void *)(base + symtab[k].st_value);
-        return 1;
-      }
-      if (h2 & 1)
-        break;
-    }
-  } else if (hash) { /* 32-bit hash words: every port except alpha and s390x, which use GNU hash */
-    unsigned long nbucket = hash[0], k;
-    const ElfW(Word) *bucket = hash + 2, *chain = bucket + nbucket;
-    if (nbucket == 0)
-      return 1;
-    for (k = bucket[floorcompat__elf_hash(q->name) % nbucket]; k != 0; k = chain[k])
-      if (floorcompat__sym_ok(&symtab[k]) && strcmp(strtab + symtab[k].st_name, q->name) == 0 &&
-          floorcompat__ver_match(versym, verdef, strtab, k, q->version)) {
-        q->result = (void *)(base + symtab[k].st_value);
-        return 1;
-      }
-  }
   return 1;
 }
 
@@ -513,7 +410,7 @@ static FLOORCOMPAT__UNUSED void *floorcompat__vsym_in(const char *lib, const cha
   q.version = version;
   q.lib = lib;
   q.result = 0;
-  floorcompat__sys_dl_iterate_phdr(floorcompat__vsym_cb, &q);
+  floorcompat__dl_iterate_phdr(floorcompat__vsym_cb, &q);
   return q.result;
 }
 
@@ -524,7 +421,6 @@ __attribute__((visibility("hidden"))) void *floorcompat__vsym(const char *name, 
 
 /* The cached lookup of a runtime-resolved shim: SLOT holds NULL (not yet), the sentinel (absent)
  * or the address. */
-static char floorcompat__absent_mark;
 static FLOORCOMPAT__UNUSED void *floorcompat__resolve_in(void **slot, int pt, const char *name, const char *version)
 {
   void *p = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
@@ -548,8 +444,6 @@ static FLOORCOMPAT__UNUSED void *floorcompat__resolve_pt(void **slot, const char
 {
   return floorcompat__resolve_in(slot, 1, name, version);
 }
-/* Object pointer to function pointer without the -pedantic complaint. */
-#define FLOORCOMPAT__FN(fnptr, objptr) __builtin_memcpy(&(fnptr), &(objptr), sizeof(fnptr))
 
 #ifdef __cplusplus
 }

@@ -29,9 +29,6 @@ extern "C" {
 #endif
 enum { FLOORCOMPAT__THRD_SUCCESS, FLOORCOMPAT__THRD_BUSY, FLOORCOMPAT__THRD_ERROR, FLOORCOMPAT__THRD_NOMEM,
        FLOORCOMPAT__THRD_TIMEDOUT };
-extern void floorcompat__sys_exit(int) __asm__("exit") __attribute__((noreturn));
-extern void *floorcompat__sys_malloc(__SIZE_TYPE__) __asm__("malloc");
-extern void floorcompat__sys_free(void *) __asm__("free");
 
 static int floorcompat__thrd_err(int e)
 {
@@ -94,7 +91,7 @@ struct floorcompat__thrd_start {
 static void *floorcompat__thrd_trampoline(void *p)
 {
   struct floorcompat__thrd_start s = *(struct floorcompat__thrd_start *)p;
-  floorcompat__sys_free(p);
+  floorcompat__free(p);
   return (void *)(__INTPTR_TYPE__)s.fn(s.arg);
 }
 
@@ -108,12 +105,12 @@ FLOORCOMPAT__SHIM int floorcompat_thrd_create(unsigned long *thr, int (*func)(vo
     FLOORCOMPAT__FN(create, floorcompat__p);
     if (!floorcompat__p)
       return FLOORCOMPAT__THRD_ERROR;
-    if (!(s = (struct floorcompat__thrd_start *)floorcompat__sys_malloc(sizeof *s)))
+    if (!(s = (struct floorcompat__thrd_start *)floorcompat__malloc(sizeof *s)))
       return FLOORCOMPAT__THRD_NOMEM;
     s->fn = func;
     s->arg = arg;
     if ((e = create(thr, (const void *)0, floorcompat__thrd_trampoline, s)) != 0)
-      floorcompat__sys_free(s);
+      floorcompat__free(s);
     (void)floorcompat__fn;
     return floorcompat__thrd_err(e);
   }
@@ -152,7 +149,7 @@ __attribute__((visibility("hidden"), noreturn)) void floorcompat_thrd_exit(int r
     FLOORCOMPAT__FN(ex, p);
     ex((void *)(__INTPTR_TYPE__)res);
   }
-  floorcompat__sys_exit(0);
+  floorcompat__exit(0);
 }
 extern __typeof__(floorcompat_thrd_exit) floorcompat_thrd_exit__as_thrd_exit __asm__("thrd_exit")
   __attribute__((alias("floorcompat_thrd_exit"), visibility("hidden"), noreturn));

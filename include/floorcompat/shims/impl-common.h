@@ -123,7 +123,6 @@ static __inline__ __attribute__((unused)) __SIZE_TYPE__ floorcompat__sys_strnlen
     n++;
   return n;
 }
-extern void floorcompat__sys_abort(void) __asm__("abort") __attribute__((noreturn));
 /* fstatat with the struct stat of this TU (64-bit layout on LP64 ports and with _FILE_OFFSET_BITS=64);
  * below glibc 2.33 stat.h's hidden definitions take these names. */
 #if defined(__LP64__) || !(defined(_FILE_OFFSET_BITS) && _FILE_OFFSET_BITS == 64)
@@ -153,8 +152,8 @@ extern int floorcompat__sys_fstatat(int, const char *, struct stat *, int) __asm
 /* Write all of a message to stderr and abort: for what must not fail silently. */
 static __attribute__((unused, noreturn)) void floorcompat__die(const char *msg)
 {
-  floorcompat__sys_write(2, msg, __builtin_strlen(msg));
-  floorcompat__sys_abort();
+  floorcompat__sys_write(2, msg, floorcompat__strlen0(msg));
+  floorcompat__abort();
 }
 /* glibc's __chk_fail (GLIBC_2.3.4: one more version need) with its message of 2.26 and later. */
 static __attribute__((unused, noreturn)) void floorcompat__sys_chk_fail(void)
@@ -168,7 +167,7 @@ static __attribute__((unused)) int floorcompat__sys_mkostemp(char *tmpl, int fla
 {
   static unsigned long counter;
   static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  char *x = tmpl + __builtin_strlen(tmpl) - 6;
+  char *x = tmpl + floorcompat__strlen0(tmpl) - 6;
   int tries, i, fd;
   for (tries = 0; tries < 1000; tries++) {
     unsigned long v = ((unsigned long)(__UINTPTR_TYPE__)&tries >> 4) ^ (unsigned long)(__UINTPTR_TYPE__)tmpl ^

@@ -100,7 +100,12 @@ struct mallinfo2 {
 struct floorcompat__mallinfo {
   int arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost;
 };
-extern struct floorcompat__mallinfo floorcompat__sys_mallinfo(void) __asm__("mallinfo");
+static struct floorcompat__mallinfo floorcompat__sys_mallinfo(void)
+{
+  struct floorcompat__mallinfo (*f)(void);
+  FLOORCOMPAT__LIBC_GET(f, mallinfo, 1);
+  return f();
+}
 static void *floorcompat__mallinfo2_ptr;
 
 FLOORCOMPAT__SHIM struct mallinfo2 floorcompat_mallinfo2(void)

@@ -83,14 +83,15 @@ static signed char floorcompat__memfd_state;
 
 static __attribute__((noinline, cold)) int floorcompat__memfd_fallback(const char *name, unsigned int flags)
 {
-  static const char *const dirs[] = { "/dev/shm", "/tmp" };
+  static const char *const dirs[] = { "/dev/shm", "/tmp" }, *const tmpls[] = { "/dev/shm/memfd-XXXXXX",
+                                                                                "/tmp/memfd-XXXXXX" };
   int cloexec = (flags & FLOORCOMPAT__MFD_CLOEXEC) ? FLOORCOMPAT__O_CLOEXEC : 0;
   unsigned i;
   if (!name) {
     errno = EFAULT;
     return -1;
   }
-  if ((flags & ~(FLOORCOMPAT__MFD_CLOEXEC | FLOORCOMPAT__MFD_ALLOW_SEALING)) || strlen(name) > 249) {
+  if ((flags & ~(FLOORCOMPAT__MFD_CLOEXEC | FLOORCOMPAT__MFD_ALLOW_SEALING)) || floorcompat__strlen0(name) > 249) {
     errno = EINVAL;
     return -1;
   }
@@ -99,8 +100,7 @@ static __attribute__((noinline, cold)) int floorcompat__memfd_fallback(const cha
     int fd = floorcompat__sys_open(dirs[i], O_RDWR | FLOORCOMPAT__O_TMPFILE | cloexec, 0600);
     if (fd >= 0)
       return fd;
-    strcpy(tmpl, dirs[i]);
-    strcat(tmpl, "/memfd-XXXXXX");
+    floorcompat__memmove0(tmpl, tmpls[i], floorcompat__strlen0(tmpls[i]) + 1);
     fd = floorcompat__sys_mkostemp(tmpl, cloexec);
     if (fd >= 0) {
       floorcompat__sys_unlink(tmpl);
@@ -305,7 +305,7 @@ FLOORCOMPAT__SHIM int floorcompat_statx(int dirfd, const char *path, int flags,
   }
   if (floorcompat__sys_fstatat(dirfd, path, &st, flags & ~FLOORCOMPAT__AT_STATX_SYNC_TYPE) != 0)
     return -1;
-  memset(sx, 0, sizeof *sx);
+  floorcompat__memset0(sx, 0, sizeof *sx);
   sx->mask = FLOORCOMPAT__STATX_BASIC_STATS;
   sx->blksize = (__UINT32_TYPE__)st.st_blksize;
   sx->nlink = (__UINT32_TYPE__)st.st_nlink;
@@ -365,7 +365,7 @@ static int floorcompat__close_proc(unsigned int first, unsigned int last, int cl
         unsigned short reclen;
         const char *name = ent + 19; /* d_ino 8, d_off 8, d_reclen 2, d_type 1 */
         unsigned long fd = 0;
-        memcpy(&reclen, ent + 16, sizeof reclen);
+        __builtin_memcpy(&reclen, ent + 16, sizeof reclen);
         pos += reclen;
         if (*name < '0' || *name > '9')
           continue;

@@ -24,7 +24,7 @@ typedef __UINT64_TYPE__ floorcompat__u64;
 static FLOORCOMPAT__UNUSED int floorcompat__issig_b128(const void *p)
 {
   floorcompat__u64 w[2], hi, lo;
-  memcpy(w, p, sizeof w);
+  __builtin_memcpy(w, p, sizeof w);
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   hi = w[0], lo = w[1];
 #else
@@ -40,7 +40,7 @@ static FLOORCOMPAT__UNUSED int floorcompat__issig_b128(const void *p)
 FLOORCOMPAT__SHIM int floorcompat___issignalingf(float x)
 {
   unsigned int w;
-  memcpy(&w, &x, sizeof w);
+  __builtin_memcpy(&w, &x, sizeof w);
   FLOORCOMPAT__SET_PATH(__issignalingf, FLOORCOMPAT__P_PORTABLE);
   w ^= 0x00400000U;
   return (w & 0x7fffffffU) > 0x7fc00000U;
@@ -50,7 +50,7 @@ FLOORCOMPAT__SHIM_AS(floorcompat___issignalingf, __issignalingf)
 static int floorcompat__issig_double(double x)
 {
   floorcompat__u64 w;
-  memcpy(&w, &x, sizeof w);
+  __builtin_memcpy(&w, &x, sizeof w);
   w ^= FLOORCOMPAT__U64(0x00080000U, 0);
   return (w & FLOORCOMPAT__U64(0x7fffffffU, 0xffffffffU)) > FLOORCOMPAT__U64(0x7ff80000U, 0);
 }
@@ -69,10 +69,10 @@ FLOORCOMPAT__SHIM int floorcompat___issignalingl(long double x)
     unsigned char b[sizeof x];
     unsigned int lo, hi;
     unsigned short se;
-    memcpy(b, &x, sizeof b);
-    memcpy(&lo, b, 4);
-    memcpy(&hi, b + 4, 4);
-    memcpy(&se, b + 8, 2);
+    __builtin_memcpy(b, &x, sizeof b);
+    __builtin_memcpy(&lo, b, 4);
+    __builtin_memcpy(&hi, b + 4, 4);
+    __builtin_memcpy(&se, b + 8, 2);
     if ((se & 0x7fff) != 0 && !(hi & 0x80000000U)) /* unnormal, pseudo-infinity, pseudo-NaN */
       return 1;
     hi ^= 0x40000000U;
@@ -84,7 +84,7 @@ FLOORCOMPAT__SHIM int floorcompat___issignalingl(long double x)
 #elif __LDBL_MANT_DIG__ == 106 /* IBM double-double: the high double, first in memory */
   {
     double hi;
-    memcpy(&hi, &x, sizeof hi);
+    __builtin_memcpy(&hi, &x, sizeof hi);
     return floorcompat__issig_double(hi);
   }
 #else

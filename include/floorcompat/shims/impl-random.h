@@ -177,8 +177,8 @@ FLOORCOMPAT__SHIM_AS(floorcompat_getentropy, getentropy)
 
 #if !FLOORCOMPAT_HAVE_ARC4RANDOM
 #if FLOORCOMPAT_HAVE_GETRANDOM /* the floor's own; this TU need not have <sys/random.h> */
-extern floorcompat__ssize_t floorcompat__sys_getrandom(void *, __SIZE_TYPE__, unsigned int) __asm__("getrandom");
-#define FLOORCOMPAT__GETRANDOM floorcompat__sys_getrandom
+FLOORCOMPAT__LIBC_WRAP(floorcompat__ssize_t, getrandom, (void *b, __SIZE_TYPE__ n, unsigned int f), (b, n, f))
+#define FLOORCOMPAT__GETRANDOM floorcompat__getrandom
 #else
 #define FLOORCOMPAT__GETRANDOM floorcompat_getrandom
 #endif

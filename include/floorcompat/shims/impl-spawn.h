@@ -70,34 +70,31 @@ static struct floorcompat__sp_list *floorcompat__sp_get(const posix_spawn_file_a
 {
   struct floorcompat__sp_list *l = 0;
   if (fa && fa->__pad[0] == FLOORCOMPAT__SP_MAGIC)
-    memcpy(&l, &fa->__pad[2], sizeof l);
+    __builtin_memcpy(&l, &fa->__pad[2], sizeof l);
   return l;
 }
 
-extern char *floorcompat__sys_strdup(const char *s) __asm__("strdup"); /* POSIX 2008 in <string.h> */
 /* Append an action; 0 or ENOMEM (PATH is copied). */
 static int floorcompat__sp_add(posix_spawn_file_actions_t *fa, int kind, int fd, const char *path)
 {
   struct floorcompat__sp_list *l = floorcompat__sp_get(fa);
   char *copy = 0;
-  /* strdup: a copy into fresh memory written as memmove becomes memcpy (GLIBC_2.14, one more
-   * version need of every program) */
-  if (path && !(copy = floorcompat__sys_strdup(path)))
+  if (path && !(copy = floorcompat__strdup(path)))
     return ENOMEM;
   if (!l) {
-    if (!(l = (struct floorcompat__sp_list *)calloc(1, sizeof *l))) {
-      free(copy);
+    if (!(l = (struct floorcompat__sp_list *)floorcompat__calloc(1, sizeof *l))) {
+      floorcompat__free(copy);
       return ENOMEM;
     }
     fa->__pad[0] = FLOORCOMPAT__SP_MAGIC;
-    memcpy(&fa->__pad[2], &l, sizeof l);
+    __builtin_memcpy(&fa->__pad[2], &l, sizeof l);
   }
   if (l->n == l->cap) {
     int cap = l->cap ? 2 * l->cap : 4;
     struct floorcompat__sp_rec *r =
-      (struct floorcompat__sp_rec *)realloc(l->rec, (__SIZE_TYPE__)cap * sizeof *r);
+      (struct floorcompat__sp_rec *)floorcompat__realloc(l->rec, (__SIZE_TYPE__)cap * sizeof *r);
     if (!r) {
-      free(copy);
+      floorcompat__free(copy);
       return ENOMEM;
     }
     l->rec = r;
@@ -187,21 +184,18 @@ FLOORCOMPAT__SHIM_AS(floorcompat_posix_spawn_file_actions_addclosefrom_np, posix
 #else
 #define FLOORCOMPAT__SP_VERSION FLOORCOMPAT__BASE_VERSION
 #endif
-#if defined(__i386__)
-#define FLOORCOMPAT__SP_DESTROY_VERSION "GLIBC_2.2"
-#else
-#define FLOORCOMPAT__SP_DESTROY_VERSION FLOORCOMPAT__BASE_VERSION
-#endif
 typedef int (*floorcompat__sp_fn)(pid_t *, const char *, const posix_spawn_file_actions_t *,
                                   const posix_spawnattr_t *, char *const[], char *const[]);
 static void *floorcompat__sp_libc_slot[2];
-extern int floorcompat__libc_sp_destroy(posix_spawn_file_actions_t *) __asm__("floorcompat__libc_sp_destroy");
-FLOORCOMPAT__RENAME(floorcompat__libc_sp_destroy, posix_spawn_file_actions_destroy, FLOORCOMPAT__SP_DESTROY_VERSION)
+static int floorcompat__libc_sp_destroy(posix_spawn_file_actions_t *fa)
+{
+  int (*f)(posix_spawn_file_actions_t *);
+  FLOORCOMPAT__LIBC_GET(f, posix_spawn_file_actions_destroy, 1);
+  return f(fa);
+}
 
 /* ---- what the emulation calls: syscalls (see impl-common.h) on x86_64 and aarch64, else libc's
  * functions of glibc 2.17 by own names ---- */
-extern pid_t floorcompat__sys_fork(void) __asm__("fork");
-extern char *floorcompat__sys_getenv(const char *) __asm__("getenv");
 #ifdef FLOORCOMPAT__RAW_WRAPPERS
 #define FLOORCOMPAT__SP_SYS(n, a, b, c, d) ((int)FLOORCOMPAT__SYS(n, a, b, c, d))
 #define floorcompat__sys_pipe2(p, f) FLOORCOMPAT__SP_SYS(pipe2, p, f, 0, 0)
@@ -393,7 +387,7 @@ static int floorcompat__sp_ismember(const sigset_t *s, int sig)
 static int floorcompat__sp_caught(const void *sa)
 {
   __UINTPTR_TYPE__ h;
-  memcpy(&h, sa, sizeof h);
+  __builtin_memcpy(&h, sa, sizeof h);
   return h > 1;
 }
 
@@ -404,7 +398,7 @@ static __attribute__((noreturn)) void floorcompat__sp_child(struct floorcompat__
     j->fa ? (const struct floorcompat__glibc_action *)(const void *)j->fa->__actions : 0;
   int i, k = 0, used = j->fa ? j->fa->__used : 0, e, got_eacces = 0;
   floorcompat__sys_close(j->rfd); /* the caller's fd table, but for the pipe's write end */
-  memset(&dfl, 0, sizeof dfl); /* SIG_DFL, empty mask, no flags */
+  floorcompat__memset0(&dfl, 0, sizeof dfl); /* SIG_DFL, empty mask, no flags */
   for (i = 1; i < 65; i++)
     if (((j->flags & FLOORCOMPAT__SA_SETSIGDEF) && floorcompat__sp_ismember(&j->sd, i)) ||
         (floorcompat__sys_sigaction(i, 0, &cur) == 0 && floorcompat__sp_caught(&cur)))
@@ -435,12 +429,12 @@ static __attribute__((noreturn)) void floorcompat__sp_child(struct floorcompat__
     goto fail;
   }
   for (;;) { /* execvp's search: an empty element is the current directory */
-    const char *end = strchr(j->search, ':');
-    __SIZE_TYPE__ n = end ? (__SIZE_TYPE__)(end - j->search) : strlen(j->search);
-    memmove(j->buf, j->search, n);
+    const char *end = floorcompat__strchr0(j->search, ':');
+    __SIZE_TYPE__ n = end ? (__SIZE_TYPE__)(end - j->search) : floorcompat__strlen0(j->search);
+    floorcompat__memmove(j->buf, j->search, n);
     if (n)
       j->buf[n++] = '/';
-    memmove(j->buf + n, j->file, j->flen + 1);
+    floorcompat__memmove(j->buf + n, j->file, j->flen + 1);
     (void)floorcompat__sys_execve(j->buf, j->argv, j->envp);
     switch (errno) {
     case EACCES: got_eacces = 1; /* fall through */
@@ -471,7 +465,7 @@ static __attribute__((noinline, cold)) int floorcompat__sp_emulate(pid_t *pid, c
   sigset_t all;
   pid_t child;
   floorcompat__ssize_t r;
-  memset(&j, 0, sizeof j);
+  floorcompat__memset0(&j, 0, sizeof j);
   j.file = file;
   j.argv = argv;
   j.envp = envp;
@@ -481,40 +475,40 @@ static __attribute__((noinline, cold)) int floorcompat__sp_emulate(pid_t *pid, c
   if (attr) { /* the public layout of posix_spawnattr_t, the same since glibc 2.2 */
     j.flags = (unsigned short)attr->__flags;
     j.pgrp = attr->__pgrp;
-    j.sd = attr->__sd;
-    j.ss = attr->__ss;
+    floorcompat__memmove0(&j.sd, &attr->__sd, sizeof j.sd); /* no memcpy call for the copy at -O0 */
+    floorcompat__memmove0(&j.ss, &attr->__ss, sizeof j.ss);
     j.sp = attr->__sp;
     j.policy = attr->__policy;
   }
-  if (use_path && !strchr(file, '/')) {
-    j.flen = strlen(file);
+  if (use_path && !floorcompat__strchr0(file, '/')) {
+    j.flen = floorcompat__strlen0(file);
     if (j.flen == 0)
       return ENOENT;
     if (j.flen > 255)
       return ENAMETOOLONG;
-    if (!(j.search = floorcompat__sys_getenv("PATH")))
+    if (!(j.search = floorcompat__getenv("PATH")))
       j.search = "/bin:/usr/bin";
-    if (!(j.buf = (char *)malloc(strlen(j.search) + j.flen + 2)))
+    if (!(j.buf = (char *)floorcompat__malloc(floorcompat__strlen0(j.search) + j.flen + 2)))
       return ENOMEM;
   }
   if (floorcompat__sys_pipe2(p, FLOORCOMPAT__O_CLOEXEC) != 0) {
     e = errno;
-    free(j.buf);
+    floorcompat__free(j.buf);
     errno = saved;
     return e;
   }
   j.pfd = p[1];
   j.rfd = p[0];
-  memset(&all, 0xff, sizeof all);
+  floorcompat__memset0(&all, 0xff, sizeof all);
   (void)floorcompat__sys_sigprocmask(FLOORCOMPAT__SIG_SETMASK, &all, &j.old);
-  child = floorcompat__sys_fork();
+  child = floorcompat__fork();
   if (child == 0)
     floorcompat__sp_child(&j);
   if (child < 0)
     e = errno;
   (void)floorcompat__sys_sigprocmask(FLOORCOMPAT__SIG_SETMASK, &j.old, 0);
   floorcompat__sys_close(p[1]);
-  free(j.buf);
+  floorcompat__free(j.buf);
   if (child > 0) {
     while ((r = floorcompat__sys_read(p[0], &e, sizeof e)) < 0 && errno == EINTR)
       ;
@@ -565,9 +559,9 @@ FLOORCOMPAT__SHIM int floorcompat__posix_spawn_file_actions_destroy(posix_spawn_
   if (l) {
     int i;
     for (i = 0; i < l->n; i++)
-      free(l->rec[i].path);
-    free(l->rec);
-    free(l);
+      floorcompat__free(l->rec[i].path);
+    floorcompat__free(l->rec);
+    floorcompat__free(l);
     fa->__pad[0] = 0;
   }
   return floorcompat__libc_sp_destroy(fa);

@@ -27,7 +27,7 @@ FLOORCOMPAT__SHIM void *floorcompat_reallocarray(void *ptr, __SIZE_TYPE__ nmemb,
     errno = ENOMEM;
     return (void *)0;
   }
-  return realloc(ptr, total);
+  return floorcompat__realloc(ptr, total);
 }
 FLOORCOMPAT__SHIM_AS(floorcompat_reallocarray, reallocarray)
 #endif
@@ -36,7 +36,7 @@ FLOORCOMPAT__SHIM_AS(floorcompat_reallocarray, reallocarray)
 FLOORCOMPAT__SHIM void floorcompat_explicit_bzero(void *s, __SIZE_TYPE__ len)
 {
   FLOORCOMPAT__SET_PATH(explicit_bzero, FLOORCOMPAT__P_PORTABLE);
-  memset(s, 0, len);
+  floorcompat__memset(s, 0, len);
   __asm__ __volatile__("" : : "r"(s) : "memory");
 }
 FLOORCOMPAT__SHIM_AS(floorcompat_explicit_bzero, explicit_bzero)
@@ -55,11 +55,11 @@ FLOORCOMPAT__SHIM_AS(floorcompat__explicit_bzero_chk, __explicit_bzero_chk)
 #if !FLOORCOMPAT_HAVE_STRLCPY
 FLOORCOMPAT__SHIM __SIZE_TYPE__ floorcompat_strlcpy(char *dst, const char *src, __SIZE_TYPE__ size)
 {
-  __SIZE_TYPE__ n = strlen(src);
+  __SIZE_TYPE__ n = floorcompat__strlen(src);
   FLOORCOMPAT__SET_PATH(strlcpy, FLOORCOMPAT__P_PORTABLE);
   if (size > 0) {
     __SIZE_TYPE__ k = n < size - 1 ? n : size - 1;
-    memmove(dst, src, k); /* memcpy would add a GLIBC_2.14 need to every program */
+    floorcompat__memmove(dst, src, k);
     dst[k] = '\0';
   }
   return n;
@@ -68,11 +68,11 @@ FLOORCOMPAT__SHIM_AS(floorcompat_strlcpy, strlcpy)
 
 FLOORCOMPAT__SHIM __SIZE_TYPE__ floorcompat_strlcat(char *dst, const char *src, __SIZE_TYPE__ size)
 {
-  __SIZE_TYPE__ d = floorcompat__sys_strnlen(dst, size), n = strlen(src);
+  __SIZE_TYPE__ d = floorcompat__sys_strnlen(dst, size), n = floorcompat__strlen(src);
   FLOORCOMPAT__SET_PATH(strlcat, FLOORCOMPAT__P_PORTABLE);
   if (d < size) {
     __SIZE_TYPE__ k = n < size - d - 1 ? n : size - d - 1;
-    memmove(dst + d, src, k);
+    floorcompat__memmove(dst + d, src, k);
     dst[d + k] = '\0';
   }
   return d + n;

@@ -51,8 +51,13 @@ extern "C" {
 #if !FLOORCOMPAT_HAVE_PTHREAD_COND_CLOCKWAIT
 #define FLOORCOMPAT__CLOCK_REALTIME 0
 #define FLOORCOMPAT__CLOCK_MONOTONIC 1
-extern int floorcompat__sys_cond_timedwait(pthread_cond_t *, pthread_mutex_t *, const struct timespec *)
-  __asm__("pthread_cond_timedwait");
+extern void *__dso_handle __attribute__((weak, visibility("hidden"))); /* crtbegin.o's */
+static int floorcompat__sys_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *t)
+{
+  int (*f)(pthread_cond_t *, pthread_mutex_t *, const struct timespec *);
+  FLOORCOMPAT__LIBC_GET(f, pthread_cond_timedwait, 1);
+  return f(c, m, t);
+}
 
 enum { FLOORCOMPAT__CW_COND, FLOORCOMPAT__CW_MUTEX, FLOORCOMPAT__CW_RD, FLOORCOMPAT__CW_WR, FLOORCOMPAT__CW_SEM };
 static void *floorcompat__cw_real[5], *floorcompat__cw_timed[5];
@@ -204,7 +209,7 @@ static void floorcompat__tls_run_list(void *p)
   while (e) {
     struct floorcompat__tls_dtor *next = e->next, *added;
     e->fn(e->obj);
-    free(e);
+    floorcompat__free(e);
     if (__atomic_load_n(&floorcompat__tls_state, __ATOMIC_ACQUIRE) == 2) {
       added = (struct floorcompat__tls_dtor *)floorcompat__tls_get(floorcompat__tls_key);
       if (added)
@@ -224,8 +229,9 @@ static void floorcompat__tls_run_list(void *p)
 }
 
 /* At exit(): the exiting thread's destructors, including those registered while they run. */
-static void floorcompat__tls_at_exit(void)
+static void floorcompat__tls_at_exit(void *unused)
 {
+  (void)unused;
   for (;;) {
     void *p;
     if (__atomic_load_n(&floorcompat__tls_state, __ATOMIC_ACQUIRE) == 2) {
@@ -260,7 +266,7 @@ static int floorcompat__tls_setup(void)
       if (create(&floorcompat__tls_key, floorcompat__tls_run_list) == 0)
         s = 2;
     }
-    atexit(floorcompat__tls_at_exit);
+    floorcompat____cxa_atexit(floorcompat__tls_at_exit, 0, &__dso_handle); /* atexit(), as libc_nonshared.a has it */
     __atomic_store_n(&floorcompat__tls_state, s, __ATOMIC_RELEASE);
     return s;
   }
@@ -280,14 +286,14 @@ FLOORCOMPAT__SHIM int floorcompat__cxa_thread_atexit_impl(void (*dtor)(void *), 
     return real(dtor, obj, dso_symbol);
   }
   FLOORCOMPAT__SET_PATH(__cxa_thread_atexit_impl, FLOORCOMPAT__P_FALLBACK);
-  if (!(e = (struct floorcompat__tls_dtor *)malloc(sizeof *e)))
+  if (!(e = (struct floorcompat__tls_dtor *)floorcompat__malloc(sizeof *e)))
     return -1;
   e->fn = dtor;
   e->obj = obj;
   if (floorcompat__tls_setup() == 2) {
     e->next = (struct floorcompat__tls_dtor *)floorcompat__tls_get(floorcompat__tls_key);
     if (floorcompat__tls_set(floorcompat__tls_key, e) != 0) {
-      free(e);
+      floorcompat__free(e);
       return -1;
     }
   } else {

@@ -30,8 +30,6 @@ extern "C" {
 #endif
 
 #if !FLOORCOMPAT_HAVE__DL_FIND_OBJECT
-extern unsigned long floorcompat__sys_getauxval(unsigned long type) __asm__("getauxval");
-extern int floorcompat__sys_getpagesize(void) __asm__("getpagesize");
 
 #if (defined(__i386__) && !defined(__x86_64__)) || defined(__nios2__)
 #define FLOORCOMPAT__DLFO_DBASE 1
@@ -79,7 +77,7 @@ static int floorcompat__is_ldso_name(const char *n)
   for (; n && *n; n++)
     if (*n == '/')
       b = n + 1;
-  return b && (strncmp(b, "ld-linux", 8) == 0 || strncmp(b, "ld64.so", 7) == 0 || strcmp(b, "ld.so.1") == 0);
+  return b && (floorcompat__prefix(b, "ld-linux") || floorcompat__prefix(b, "ld64.so") || floorcompat__strcmp0(b, "ld.so.1") == 0);
 }
 
 static int floorcompat__ldso_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
@@ -100,16 +98,16 @@ static int floorcompat__ldso_cb(struct floorcompat__dl_phdr_info *info, __SIZE_T
 static void *floorcompat__ldso_sym(const char *name, const char *version)
 {
   struct floorcompat__dlfo_query q;
-  memset(&q, 0, sizeof q);
-  q.at_base = (ElfW(Addr))floorcompat__sys_getauxval(7 /* AT_BASE */);
-  floorcompat__sys_dl_iterate_phdr(floorcompat__ldso_cb, &q);
+  floorcompat__memset0(&q, 0, sizeof q);
+  q.at_base = (ElfW(Addr))floorcompat__getauxval(AT_BASE);
+  floorcompat__dl_iterate_phdr(floorcompat__ldso_cb, &q);
   return q.ldso ? floorcompat__vsym_in(q.ldso, name, version) : (void *)0;
 }
 
 static int floorcompat__dlfo_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
 {
   struct floorcompat__dlfo_query *q = (struct floorcompat__dlfo_query *)data;
-  ElfW(Addr) pg = (ElfW(Addr))floorcompat__sys_getpagesize(), lo = ~(ElfW(Addr))0, hi = 0;
+  ElfW(Addr) pg = (ElfW(Addr))floorcompat__getpagesize(), lo = ~(ElfW(Addr))0, hi = 0;
   const ElfW(Phdr) *eh = 0;
   int i;
   (void)size;
@@ -191,11 +189,11 @@ FLOORCOMPAT__SHIM int floorcompat__dl_find_object(void *pc, void *result)
     return real(pc, result);
   }
   FLOORCOMPAT__SET_PATH(_dl_find_object, FLOORCOMPAT__P_FALLBACK);
-  memset(&q, 0, sizeof q);
+  floorcompat__memset0(&q, 0, sizeof q);
   q.pc = (ElfW(Addr))pc;
   q.first = 1;
   q.out = (struct floorcompat__dlfo *)result;
-  if (floorcompat__sys_dl_iterate_phdr(floorcompat__dlfo_cb, &q) == 0)
+  if (floorcompat__dl_iterate_phdr(floorcompat__dlfo_cb, &q) == 0)
     return -1;
   if ((r = floorcompat__r_debug(q.main_dyn)) != 0)
     for (l = r->r_map; l; l = l->l_next)
