@@ -265,18 +265,27 @@ static const struct r_debug *floorcompat__r_debug_auxv(void)
   return 0;
 }
 
-static FLOORCOMPAT__UNUSED const struct link_map *floorcompat__link_maps(void)
+/* The r_debug an executable's dynamic section D points to (DT_DEBUG), or NULL. */
+static FLOORCOMPAT__UNUSED const struct r_debug *floorcompat__dt_debug(const ElfW(Dyn) *d)
 {
-  const ElfW(Dyn) *d = floorcompat__dynamic;
-  const struct r_debug *r = 0;
   for (; d && d->d_tag != DT_NULL; d++)
-    if (d->d_tag == DT_DEBUG) {
-      r = (const struct r_debug *)d->d_un.d_ptr;
-      break;
-    }
-  if (!r)
+    if (d->d_tag == DT_DEBUG)
+      return (const struct r_debug *)d->d_un.d_ptr;
+  return 0;
+}
+
+/* The loader's r_debug, or NULL; found once (a shared library reads /proc for it). */
+static FLOORCOMPAT__UNUSED const struct r_debug *floorcompat__r_debug(void)
+{
+  static const struct r_debug *found;
+  const struct r_debug *r = __atomic_load_n(&found, __ATOMIC_ACQUIRE);
+  if (r)
+    return r;
+  if (!(r = floorcompat__dt_debug(floorcompat__dynamic)))
     r = floorcompat__r_debug_auxv();
-  return r ? r->r_map : 0;
+  if (r)
+    __atomic_store_n(&found, r, __ATOMIC_RELEASE);
+  return r;
 }
 
 /* ---- binding ---- */
@@ -319,9 +328,10 @@ static __attribute__((noinline, cold, noreturn)) void floorcompat__libc_missing(
 /* SLOT: NULL (not yet), the absent mark or the address. MUST: abort when NAME cannot be found. */
 static __attribute__((noinline, cold)) void *floorcompat__libc_bind(void **slot, const char *name, int must)
 {
+  const struct r_debug *r = floorcompat__r_debug();
   const struct link_map *l;
   void *p = 0;
-  for (l = floorcompat__link_maps(); l && !p; l = l->l_next) {
+  for (l = r ? r->r_map : 0; l && !p; l = l->l_next) {
     const ElfW(Sym) *s = l->l_ld ? floorcompat__dyn_sym(l->l_addr, l->l_ld, name, 0, 1) : 0;
     if (s) {
       p = (void *)(l->l_addr + s->st_value);
@@ -388,12 +398,7 @@ FLOORCOMPAT__LIBC_WRAP(int, __cxa_atexit, (void (*fn)(void *), void *arg, void *
 struct floorcompat__dl_phdr_info; /* runtime.h */
 FLOORCOMPAT__LIBC_WRAP(int, dl_iterate_phdr,
                        (int (*cb)(struct floorcompat__dl_phdr_info *, __SIZE_TYPE__, void *), void *data), (cb, data))
-static FLOORCOMPAT__UNUSED unsigned long floorcompat__getauxval(unsigned long type)
-{
-  unsigned long (*f)(unsigned long);
-  FLOORCOMPAT__LIBC_GET(f, getauxval, 1);
-  return f(type);
-}
+FLOORCOMPAT__LIBC_WRAP(unsigned long, getauxval, (unsigned long type), (type))
 static FLOORCOMPAT__UNUSED void floorcompat__free(void *p)
 {
   void (*f)(void *);

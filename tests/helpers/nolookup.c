@@ -1,5 +1,5 @@
 /* nolookup.so - an LD_PRELOAD object that hides libc.so.6, libpthread.so.0 and the dynamic loader
- * (ld-linux*, ld64.so*: its _r_debug) from dl_iterate_phdr,
+ * (ld-linux*, ld64.so*) from dl_iterate_phdr,
  * so that floorcompat__vsym & co. (include/floorcompat/runtime.h) find nothing and every
  * runtime-resolved shim takes its portable fallback. Other objects are still reported (the unwinder
  * keeps working).

@@ -52,12 +52,8 @@ extern "C" {
 #define FLOORCOMPAT__CLOCK_REALTIME 0
 #define FLOORCOMPAT__CLOCK_MONOTONIC 1
 extern void *__dso_handle __attribute__((weak, visibility("hidden"))); /* crtbegin.o's */
-static int floorcompat__sys_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *t)
-{
-  int (*f)(pthread_cond_t *, pthread_mutex_t *, const struct timespec *);
-  FLOORCOMPAT__LIBC_GET(f, pthread_cond_timedwait, 1);
-  return f(c, m, t);
-}
+FLOORCOMPAT__LIBC_WRAP(int, pthread_cond_timedwait, (pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *t),
+                       (c, m, t))
 
 enum { FLOORCOMPAT__CW_COND, FLOORCOMPAT__CW_MUTEX, FLOORCOMPAT__CW_RD, FLOORCOMPAT__CW_WR, FLOORCOMPAT__CW_SEM };
 static void *floorcompat__cw_real[5], *floorcompat__cw_timed[5];
@@ -71,7 +67,7 @@ static int floorcompat__cw_timed_call(int kind, void *fn, void *a, void *b, cons
 {
   int (*lock)(void *, const struct timespec *);
   if (kind == FLOORCOMPAT__CW_COND)
-    return floorcompat__sys_cond_timedwait((pthread_cond_t *)a, (pthread_mutex_t *)b, t);
+    return floorcompat__pthread_cond_timedwait((pthread_cond_t *)a, (pthread_mutex_t *)b, t);
   /* pthread_mutex_timedlock & co. take (object *, const struct timespec *): one calling convention */
   FLOORCOMPAT__FN(lock, fn);
   if (kind != FLOORCOMPAT__CW_SEM)

@@ -13,10 +13,10 @@
  *   dlfo_map_start the lowest PT_LOAD's p_vaddr rounded down to the page size, plus the load bias
  *   dlfo_map_end   the highest p_vaddr + p_memsz of a PT_LOAD (not rounded), plus the load bias;
  *                  a PC between them counts, gaps included, as for glibc (l_map_start/l_map_end)
- *   dlfo_link_map  the struct link_map of the object (same l_addr and l_ld) in _r_debug.r_map, the
- *                  loader's list of the base namespace: _r_debug is looked up in ld.so, else found
- *                  through the main program's DT_DEBUG; NULL when neither works or the object is in
- *                  another namespace (dlmopen)
+ *   dlfo_link_map  the struct link_map of the object (same l_addr and l_ld) in r_debug.r_map, the
+ *                  loader's list of the base namespace (r_debug as libc-calls.h finds it, else
+ *                  through the main program's DT_DEBUG); NULL when neither works or the object is
+ *                  in another namespace (dlmopen)
  *   dlfo_eh_frame  the PT_GNU_EH_FRAME segment's address (PT_ARM_EXIDX on arm), NULL without one
  *   dlfo_eh_dbase  i386 and nios2: DT_PLTGOT's address (the GOT; DW_EH_PE_datarel base)
  *   dlfo_eh_count  arm: the PT_ARM_EXIDX size / 8
@@ -62,47 +62,13 @@ struct floorcompat__dlfo {
 };
 
 struct floorcompat__dlfo_query {
-  ElfW(Addr) pc, at_base;
-  const char *ldso; /* the loader's dlpi_name, when found */
+  ElfW(Addr) pc;
   const void *main_dyn; /* PT_DYNAMIC of the first object (the main program) */
   int first;
   struct floorcompat__dlfo *out;
   const ElfW(Dyn) *dyn; /* the found object's PT_DYNAMIC */
   ElfW(Addr) base;
 };
-
-static int floorcompat__is_ldso_name(const char *n)
-{
-  const char *b = n;
-  for (; n && *n; n++)
-    if (*n == '/')
-      b = n + 1;
-  return b && (floorcompat__prefix(b, "ld-linux") || floorcompat__prefix(b, "ld64.so") || floorcompat__strcmp0(b, "ld.so.1") == 0);
-}
-
-static int floorcompat__ldso_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
-{
-  struct floorcompat__dlfo_query *q = (struct floorcompat__dlfo_query *)data;
-  (void)size;
-  if (info->dlpi_name && *info->dlpi_name &&
-      (q->at_base ? info->dlpi_addr == q->at_base : floorcompat__is_ldso_name(info->dlpi_name))) {
-    q->ldso = info->dlpi_name;
-    return 1;
-  }
-  return 0;
-}
-
-/* NAME (default version if VERSION is NULL) in the dynamic loader, or NULL. The loader is the loaded
- * object whose base is the auxiliary vector's AT_BASE, or, when ld.so was run as a program (AT_BASE
- * 0), the one whose name starts with "ld-linux" or "ld64.so" or is "ld.so.1" (every glibc port's). */
-static void *floorcompat__ldso_sym(const char *name, const char *version)
-{
-  struct floorcompat__dlfo_query q;
-  floorcompat__memset0(&q, 0, sizeof q);
-  q.at_base = (ElfW(Addr))floorcompat__getauxval(AT_BASE);
-  floorcompat__dl_iterate_phdr(floorcompat__ldso_cb, &q);
-  return q.ldso ? floorcompat__vsym_in(q.ldso, name, version) : (void *)0;
-}
 
 static int floorcompat__dlfo_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
 {
@@ -153,33 +119,19 @@ static int floorcompat__dlfo_cb(struct floorcompat__dl_phdr_info *info, __SIZE_T
   return 1;
 }
 
-/* The loader's struct r_debug (the public prefix of <link.h>), or NULL. */
-struct floorcompat__r_debug {
-  int r_version;
-  struct link_map *r_map;
-};
-static void *floorcompat__r_debug_slot;
-static struct floorcompat__r_debug *floorcompat__r_debug(const void *main_dyn)
+/* The loader's r_debug (libc-calls.h), else through the main program's DT_DEBUG (a shared library
+ * in a process without /proc). */
+static const struct r_debug *floorcompat__dlfo_r_debug(const void *main_dyn)
 {
-  void *p = __atomic_load_n(&floorcompat__r_debug_slot, __ATOMIC_ACQUIRE);
-  const ElfW(Dyn) *d = (const ElfW(Dyn) *)main_dyn;
-  if (!p) {
-    p = floorcompat__ldso_sym("_r_debug", (const char *)0);
-    if (p)
-      __atomic_store_n(&floorcompat__r_debug_slot, p, __ATOMIC_RELEASE);
-  }
-  /* DT_DEBUG is filled in by the loader at start-up (a read-only dynamic section has none). */
-  for (; !p && d && d->d_tag != DT_NULL; d++)
-    if (d->d_tag == DT_DEBUG)
-      p = (void *)d->d_un.d_ptr;
-  return (struct floorcompat__r_debug *)p;
+  const struct r_debug *r = floorcompat__r_debug();
+  return r ? r : floorcompat__dt_debug((const ElfW(Dyn) *)main_dyn);
 }
 
 static void *floorcompat__dlfo_real;
 FLOORCOMPAT__SHIM int floorcompat__dl_find_object(void *pc, void *result)
 {
   struct floorcompat__dlfo_query q;
-  struct floorcompat__r_debug *r;
+  const struct r_debug *r;
   struct link_map *l;
   void *p = floorcompat__resolve(&floorcompat__dlfo_real, "_dl_find_object", "GLIBC_2.35");
   if (p) {
@@ -195,7 +147,7 @@ FLOORCOMPAT__SHIM int floorcompat__dl_find_object(void *pc, void *result)
   q.out = (struct floorcompat__dlfo *)result;
   if (floorcompat__dl_iterate_phdr(floorcompat__dlfo_cb, &q) == 0)
     return -1;
-  if ((r = floorcompat__r_debug(q.main_dyn)) != 0)
+  if ((r = floorcompat__dlfo_r_debug(q.main_dyn)) != 0)
     for (l = r->r_map; l; l = l->l_next)
       if (l->l_addr == q.base && l->l_ld == q.dyn) {
         q.out->link_map = l;
