@@ -21,10 +21,8 @@ FLOORCC=$top_builddir/floorcc
 [ -x "$FLOORCC" ] || { echo "floorcc-bench: $FLOORCC not built (make)" >&2; exit 2; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/floorcc-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-export FLOORCC_INCLUDEDIR="$top_srcdir/include" FLOORCC_FLOORS="$top_srcdir/data/floors.tsv" \
-  FLOORCC_IMPL="$top_srcdir/examples/floorcompat-impl.c" FLOORCC_STUBDIR="$top_builddir/stubs" \
-  FLOORCC_AUDIT_PROG="$top_builddir/floorcompat-audit" FLOORCC_CACHE_DIR="$tmp/cache"
-unset FLOORCC_FLOOR FLOORCC_CC FLOORCC_AUDIT FLOORCC_AUTO_LIBS FLOORCC_KERNEL_FLOOR
+. "$top_srcdir/bench/floorcc-env.sh"
+export FLOORCC_CACHE_DIR="$tmp/cache"
 cc=${FLOORCC_BENCH_CC:-cc}
 cat > "$tmp/x.c" <<'C'
 #include <stdio.h>

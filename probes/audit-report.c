@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* Room for any why_text() sentence: names are cut at 100 bytes, versions at 63. */
-#define WHY_SIZE 320
+#define WHY_SIZE 512
 
 /* ---------- escaping ---------- */
 
@@ -184,6 +184,14 @@ static void why_text(const struct audit_opts *o, const struct audit_vna *j, cons
 		snprintf(buf, size, "%.100s is not a known glibc version: cannot be checked against floor %s",
 			 name, o->floor_str);
 		break;
+	case WHY_CXX: {
+		int part = j->cls == EV_VC_GLIBCXX ? CXX_GLIBCXX : j->cls == EV_VC_CXXABI ? CXX_CXXABI : CXX_GCC;
+		gver(&o->cxx.v[part], v);
+		snprintf(buf, size, "%.100s is newer than the C++ runtime of %s (%s%s): link libstdc++ and libgcc "
+			 "statically (-static-libstdc++ -static-libgcc), or set the C++ floor (--cxx-floor) if you ship "
+			 "your own libstdc++", name, o->cxx.from, cxx_part_prefix(part), v);
+		break;
+	}
 	case WHY_NONE:
 	default:
 		buf[0] = '\0';
@@ -502,7 +510,7 @@ static void tsv_file(const struct audit_opts *o, const struct audit_result *r)
 		buf[0] = '\0';
 	}
 	{
-		char detail[128];
+		char detail[256];
 		detail[0] = '\0';
 		if (r->verdict == AUDIT_ABOVE)
 			snprintf(detail, sizeof detail, "%zu symbols and %zu versions above floor %s, %zu from the wrong library",

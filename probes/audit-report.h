@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "elfver.h"
+#include "audit-floors.h"
 
 enum { AUDIT_OK = 0, AUDIT_ABOVE = 1, AUDIT_ERROR = 2 };
 
@@ -14,7 +15,8 @@ struct audit_opts {
 	int quiet;
 	int have_floor;
 	struct ev_gver floor;
-	char floor_str[64];
+	char floor_str[96];   /* "2.17", or "2.17 (rhel7)" for a named floor */
+	struct cxx_floor cxx; /* the floor's C++ runtime: GLIBCXX_/CXXABI_/GCC_ needs above it fail */
 };
 
 /* Why a needed version breaks the floor. */
@@ -23,13 +25,15 @@ enum audit_why {
 	WHY_NEWER,    /* GLIBC_x.y newer than the floor */
 	WHY_MARKER,   /* a marker such as GLIBC_ABI_DT_RELR whose release is newer than the floor */
 	WHY_PRIVATE,  /* GLIBC_PRIVATE: glibc-internal, no floor allows it */
-	WHY_UNKNOWN   /* a GLIBC_ name we cannot place against any floor */
+	WHY_UNKNOWN,  /* a GLIBC_ name we cannot place against any floor */
+	WHY_CXX       /* GLIBCXX_/CXXABI_/GCC_ newer than the floor's C++ runtime */
 };
 
 /* The judgement of one Vernaux entry (parallel to ev_file.vna). */
 struct audit_vna {
 	enum ev_vclass cls;
-	struct ev_gver v;     /* valid for EV_VC_GLIBC and EV_VC_GLIBC_MARKER */
+	struct ev_gver v;     /* valid for EV_VC_GLIBC and EV_VC_GLIBC_MARKER, and for a numeric
+	                         GLIBCXX_/CXXABI_/GCC_ version judged against the C++ runtime */
 	int judged;           /* a floor was given and this class is held against it */
 	int above;
 	enum audit_why why;

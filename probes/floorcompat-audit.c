@@ -107,8 +107,24 @@ static void judge_vna(const struct audit_opts *o, const struct ev_vernaux *x, st
 		j->judged = j->above = 1;
 		j->why = WHY_UNKNOWN;
 		break;
+	case EV_VC_GLIBCXX:
+	case EV_VC_CXXABI:
+	case EV_VC_GCC: {
+		/* Held against the floor's C++ runtime. Non-numeric labels (CXXABI_TM_1, GLIBCXX_LDBL_3.4,
+		 * CXXABI_FLOAT128 ...) are as old as the numbers around them: reported only. */
+		int part = j->cls == EV_VC_GLIBCXX ? CXX_GLIBCXX : j->cls == EV_VC_CXXABI ? CXX_CXXABI : CXX_GCC;
+		const char *num = x->name + strlen(cxx_part_prefix(part));
+		if (!o->cxx.have || ev_parse_gver(num, &j->v) != 0)
+			break;
+		j->judged = 1;
+		if (ev_gver_cmp(&j->v, &o->cxx.v[part]) > 0) {
+			j->above = 1;
+			j->why = WHY_CXX;
+		}
+		break;
+	}
 	default:
-		break; /* GLIBCXX_, CXXABI_, GCC_ and others: reported, not held against a glibc floor */
+		break; /* other libraries' versions: reported, not held against the floor */
 	}
 }
 
@@ -360,11 +376,16 @@ static void usage(FILE *to)
 		"Usage: %s [OPTION]... [FILE]... [-r DIR]...\n"
 		"Report the glibc symbol versions that ELF files need, and check them against a floor.\n"
 		"\n"
-		"  -f, --floor=X.Y[.Z]    fail (exit 1) when a file needs a GLIBC_ version above X.Y[.Z];\n"
+		"  -f, --floor=FLOOR      fail (exit 1) when a file needs a GLIBC_ version above FLOOR,\n"
+		"                         a glibc version (2.17) or a named floor (rhel7, amzn2 ...;\n"
+		"                         the table: $FLOORCOMPAT_FLOORS, default %s);\n"
 		"                         GLIBC_PRIVATE and unknown GLIBC_ names always fail,\n"
 		"                         GLIBC_ABI_DT_RELR counts as 2.36; below 2.34, symbols\n"
 		"                         merged into libc at 2.34 must be needed from their old\n"
-		"                         library (libpthread.so.0, libdl.so.2, ...)\n"
+		"                         library (libpthread.so.0, libdl.so.2, ...); GLIBCXX_,\n"
+		"                         CXXABI_ and GCC_ needs above the floor's C++ runtime fail\n"
+		"      --cxx-floor=C      the C++ runtime instead of the floor's: a named floor,\n"
+		"                         GLIBCXX:CXXABI:GCC versions (3.4.19:1.3.7:4.8.0), or none\n"
 		"  -F, --format=FORMAT    text (default), tsv or json\n"
 		"  -r, --recursive=DIR    audit every ELF regular file under DIR (may repeat);\n"
 		"                         non-ELF files are skipped, symbolic links are not followed\n"
@@ -374,7 +395,7 @@ static void usage(FILE *to)
 		"\n"
 		"Exit status: 0 all files within the floor (or no floor), 1 some file above it,\n"
 		"2 usage error or an unreadable or invalid file.\n",
-		prog);
+		prog, floors_path());
 }
 
 static void usage_error(const char *msg, const char *arg)
@@ -391,6 +412,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"floor", required_argument, NULL, 'f'},
+		{"cxx-floor", required_argument, NULL, 'C'},
 		{"format", required_argument, NULL, 'F'},
 		{"recursive", required_argument, NULL, 'r'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -401,6 +423,8 @@ int main(int argc, char **argv)
 	/* static: still reachable when --help or a usage error leaves early */
 	static char **dirs;
 	struct audit_opts o;
+	const char *floor_spec = NULL, *cxx_spec = NULL;
+	char err[768];
 	size_t ndirs = 0;
 	int c, i, status = AUDIT_OK, s;
 
@@ -410,13 +434,13 @@ int main(int argc, char **argv)
 	if (!dirs)
 		return 2;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:F:r:qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:C:F:r:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (ev_parse_gver(optarg, &o.floor) != 0 || strlen(optarg) >= sizeof o.floor_str)
-				usage_error("invalid floor (expected X.Y or X.Y.Z, e.g. 2.17):", optarg);
-			o.have_floor = 1;
-			strcpy(o.floor_str, optarg);
+			floor_spec = optarg;
+			break;
+		case 'C':
+			cxx_spec = optarg;
 			break;
 		case 'F':
 			if (strcmp(optarg, "text") == 0)
@@ -446,6 +470,28 @@ int main(int argc, char **argv)
 		default:
 			usage_error("unknown option", argv[optind - 1]);
 		}
+	}
+	if (floor_spec) {
+		char v[64];
+		struct ev_gver num;
+		if (strlen(floor_spec) >= 64)
+			usage_error("invalid floor:", floor_spec);
+		if (floors_resolve(floor_spec, &o.floor, &o.cxx, err, sizeof err) != 0)
+			usage_error(err, NULL);
+		if (err[0])
+			fprintf(stderr, "%s: %s\n", prog, err);
+		ev_gver_str(&o.floor, v, sizeof v);
+		if (ev_parse_gver(floor_spec, &num) == 0)
+			snprintf(o.floor_str, sizeof o.floor_str, "%s", floor_spec);
+		else
+			snprintf(o.floor_str, sizeof o.floor_str, "%s (%s)", v, floor_spec);
+		o.have_floor = 1;
+	}
+	if (cxx_spec) {
+		if (!floor_spec)
+			usage_error("--cxx-floor needs --floor", NULL);
+		if (floors_cxx(cxx_spec, &o.cxx, err, sizeof err) != 0)
+			usage_error(err, NULL);
 	}
 	if (optind >= argc && ndirs == 0)
 		usage_error("no files to audit", NULL);

@@ -1,0 +1,2 @@
+int plain_report(const char *path);
+int main(void) { return plain_report("/"); }
