@@ -46,11 +46,9 @@
 #   The default kernel floor (X.Y, default 3.10) passed as -DFLOORCOMPAT_KERNEL; --with-kernel-floor
 #   overrides it, a named glibc floor sets it. Takes effect with AC_FLOOR_GLIBC (either order).
 
-# The named floors: NAME:glibc:kernel. The one table; --help lists it.
-m4_define([_FLOORCOMPAT_NAMED_FLOORS], [dnl
-rhel7:2.17:3.10 centos7:2.17:3.10 amzn1:2.17:4.14 amzn2:2.26:4.14 ubuntu1804:2.27:4.15 dnl
-rhel8:2.28:4.18 centos8:2.28:4.18 debian10:2.28:4.19 debian11:2.31:5.10 ubuntu2004:2.31:5.4 dnl
-rhel9:2.34:5.14 ubuntu2204:2.35:5.15 debian12:2.36:6.1])
+# The named floors (_FLOORCOMPAT_NAMED_FLOORS, NAME:glibc:kernel:GLIBCXX:CXXABI:GCC) come from
+# data/floors.tsv through the generated floorcompat-funcs.m4, the one table floorcc and the audit read.
+m4_define([_FLOORCOMPAT_FLOOR_NAMES], [m4_normalize(m4_bpatsubst(_FLOORCOMPAT_NAMED_FLOORS, [:[0-9.:]*], []))])
 
 # _FLOORCOMPAT_INIT: options, and shell helpers. Required once by both public macros.
 AC_DEFUN([_FLOORCOMPAT_INIT], [
@@ -60,7 +58,7 @@ AC_REQUIRE([AC_PROG_AWK])
 AC_REQUIRE([_FLOORCOMPAT_TABLES])
 AC_ARG_WITH([glibc-floor],
   [AS_HELP_STRING([--with-glibc-floor=X.Y|NAME],
-    [oldest glibc the binaries must run on; NAME is one of: ]m4_normalize(m4_bpatsubst(_FLOORCOMPAT_NAMED_FLOORS, [:[0-9.]*:[0-9.]*], [])))
+    [oldest glibc the binaries must run on; NAME is one of: ]_FLOORCOMPAT_FLOOR_NAMES)
 AS_HELP_STRING([--without-glibc-floor], [no floor: configure and the binaries see the build host])])
 AC_ARG_WITH([kernel-floor],
   [AS_HELP_STRING([--with-kernel-floor=X.Y], [oldest Linux kernel the binaries must run on (default from configure.ac, a named floor, or 3.10)])])
@@ -86,16 +84,18 @@ floorcompat_int () {
   test -n "$fc_maj" && test -n "$fc_min" && test "$fc_min" -lt 100 || return 0
   expr "$fc_maj" \* 100 + "$fc_min"
 }
-# floorcompat_named NAME: sets fc_named_glibc and fc_named_kernel, or returns 1.
+# floorcompat_named NAME: sets fc_named_glibc, fc_named_kernel and fc_named_cxx (its C++ runtime
+# as GLIBCXX:CXXABI:GCC, floorcompat-audit's --cxx-floor form), or returns 1.
 floorcompat_named () {
   for fc_e in _FLOORCOMPAT_NAMED_FLOORS; do
     case $fc_e in
-      "$[1]":*) fc_e=${fc_e[#]*:}; fc_named_glibc=${fc_e%%:*}; fc_named_kernel=${fc_e[#]*:}; return 0 ;;
+      "$[1]":*) fc_e=${fc_e[#]*:}; fc_named_glibc=${fc_e%%:*}; fc_e=${fc_e[#]*:}
+               fc_named_kernel=${fc_e%%:*}; fc_named_cxx=${fc_e[#]*:}; return 0 ;;
     esac
   done
   return 1
 }
-fc_named_glibc= fc_named_kernel=
+fc_named_glibc= fc_named_kernel= fc_named_cxx=
 AS_CASE([$with_glibc_floor], [""|yes|no], [], [floorcompat_named "$with_glibc_floor" || :])
 floorcompat_kernel_default=3.10
 floorcompat_kernel_floor=no
@@ -184,7 +184,7 @@ AS_IF([test "x$fc_floor" = xno], [AC_MSG_RESULT([none (--without-glibc-floor)])]
   fc_floor_int=`floorcompat_int "$fc_floor"`
   AS_IF([test -z "$fc_floor_int"], [
     AC_MSG_RESULT([?])
-    AC_MSG_ERROR(['$fc_floor' is not a glibc floor: give X.Y (e.g. 2.17) or one of: m4_normalize(m4_bpatsubst(_FLOORCOMPAT_NAMED_FLOORS, [:[0-9.]*:[0-9.]*], []))])])
+    AC_MSG_ERROR(['$fc_floor' is not a glibc floor: give X.Y (e.g. 2.17) or one of: _FLOORCOMPAT_FLOOR_NAMES])])
   AS_IF([test "$fc_floor_int" -lt 212],
     [AC_MSG_RESULT([?])
      AC_MSG_ERROR([glibc floor $fc_floor: floors below 2.12 are not supported])])
@@ -288,10 +288,13 @@ AC_LINK_IFELSE([AC_LANG_PROGRAM([[#include <pthread.h>
   [AC_MSG_RESULT([no])
    AC_MSG_ERROR([linking with floorcompat's object and stub libraries fails (see config.log)])])
 
+dnl A named floor brings its C++ runtime; a numeric one gets the audit's own choice from the table.
+fc_audit_floor="--floor=$fc_floor"
+AS_IF([test -n "$fc_named_cxx"], [fc_audit_floor="$fc_audit_floor --cxx-floor=$fc_named_cxx"])
 AS_IF([test -n "$FLOORCOMPAT_AUDIT_TOOL"],
-  [FLOORCOMPAT_AUDIT="$FLOORCOMPAT_AUDIT_TOOL --floor=$fc_floor"],
+  [FLOORCOMPAT_AUDIT="$FLOORCOMPAT_AUDIT_TOOL $fc_audit_floor"],
   [AC_MSG_WARN([floorcompat-audit not found: the floor-check rule will fail])
-   FLOORCOMPAT_AUDIT="false floorcompat-audit-not-found --floor=$fc_floor"])
+   FLOORCOMPAT_AUDIT="false floorcompat-audit-not-found $fc_audit_floor"])
 _FLOORCOMPAT_PRESET
 ])
 
