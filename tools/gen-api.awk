@@ -165,7 +165,8 @@ function families(  i, f, t, nf, list, id) {
   print "#if defined(FLOORCOMPAT_IMPLEMENTATION) && !defined(FLOORCOMPAT__FAMILY)"
   print "#define FLOORCOMPAT__FAMILY_CAT(x) FLOORCOMPAT__FAMILY_ID_##x"
   print "#define FLOORCOMPAT__FAMILY_OF(x) FLOORCOMPAT__FAMILY_CAT(x)"
-  print "#if FLOORCOMPAT__FAMILY_OF(FLOORCOMPAT_IMPLEMENTATION) == FLOORCOMPAT__FAMILY_ALL"
+  print "/* Empty (7 - - 7 is 14) or 1 first: C++98 forbids passing an empty macro argument. */"
+  print "#if (7 - FLOORCOMPAT_IMPLEMENTATION - 7) == 14 || (FLOORCOMPAT_IMPLEMENTATION + 0) == 1"
   print "#define FLOORCOMPAT__FAMILY FLOORCOMPAT__FAMILY_ALL"
   for (i = 1; i <= nf; i++) {
     print "#elif FLOORCOMPAT__FAMILY_OF(FLOORCOMPAT_IMPLEMENTATION) == " i

@@ -21,28 +21,29 @@
 #else
 #define FLOORCOMPAT__V207 "GLIBC_2.7"
 #endif
-/* X(name, version, ret, params, args): the strto* and wcsto* parsers; __isoc23_NAME has NAME's ABI. */
+/* X(name, version, ret, params, args): the strto* and wcsto* parsers; __isoc23_NAME has NAME's ABI
+ * (long long as the 64-bit type it is on every glibc port, for C++98 -pedantic). */
 #define FLOORCOMPAT__ISOC23_STRTO(X) \
   X(strtol, FLOORCOMPAT__BASE_VERSION, long, (const char *s, char **e, int b), (s, e, b)) \
   X(strtoul, FLOORCOMPAT__BASE_VERSION, unsigned long, (const char *s, char **e, int b), (s, e, b)) \
-  X(strtoll, FLOORCOMPAT__BASE_VERSION, long long, (const char *s, char **e, int b), (s, e, b)) \
-  X(strtoull, FLOORCOMPAT__BASE_VERSION, unsigned long long, (const char *s, char **e, int b), (s, e, b)) \
+  X(strtoll, FLOORCOMPAT__BASE_VERSION, __INT64_TYPE__, (const char *s, char **e, int b), (s, e, b)) \
+  X(strtoull, FLOORCOMPAT__BASE_VERSION, __UINT64_TYPE__, (const char *s, char **e, int b), (s, e, b)) \
   X(strtoimax, FLOORCOMPAT__BASE_VERSION, __INTMAX_TYPE__, (const char *s, char **e, int b), (s, e, b)) \
   X(strtoumax, FLOORCOMPAT__BASE_VERSION, __UINTMAX_TYPE__, (const char *s, char **e, int b), (s, e, b)) \
   X(wcstol, FLOORCOMPAT__BASE_VERSION, long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
   X(wcstoul, FLOORCOMPAT__BASE_VERSION, unsigned long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
-  X(wcstoll, FLOORCOMPAT__BASE_VERSION, long long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
-  X(wcstoull, FLOORCOMPAT__BASE_VERSION, unsigned long long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
+  X(wcstoll, FLOORCOMPAT__BASE_VERSION, __INT64_TYPE__, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
+  X(wcstoull, FLOORCOMPAT__BASE_VERSION, __UINT64_TYPE__, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
   X(wcstoimax, FLOORCOMPAT__BASE_VERSION, __INTMAX_TYPE__, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
   X(wcstoumax, FLOORCOMPAT__BASE_VERSION, __UINTMAX_TYPE__, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b), (s, e, b)) \
   X(strtol_l, FLOORCOMPAT__V203, long, (const char *s, char **e, int b, void *l), (s, e, b, l)) \
   X(strtoul_l, FLOORCOMPAT__V203, unsigned long, (const char *s, char **e, int b, void *l), (s, e, b, l)) \
-  X(strtoll_l, FLOORCOMPAT__V203, long long, (const char *s, char **e, int b, void *l), (s, e, b, l)) \
-  X(strtoull_l, FLOORCOMPAT__V203, unsigned long long, (const char *s, char **e, int b, void *l), (s, e, b, l)) \
+  X(strtoll_l, FLOORCOMPAT__V203, __INT64_TYPE__, (const char *s, char **e, int b, void *l), (s, e, b, l)) \
+  X(strtoull_l, FLOORCOMPAT__V203, __UINT64_TYPE__, (const char *s, char **e, int b, void *l), (s, e, b, l)) \
   X(wcstol_l, FLOORCOMPAT__V203, long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b, void *l), (s, e, b, l)) \
   X(wcstoul_l, FLOORCOMPAT__V203, unsigned long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b, void *l), (s, e, b, l)) \
-  X(wcstoll_l, FLOORCOMPAT__V203, long long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b, void *l), (s, e, b, l)) \
-  X(wcstoull_l, FLOORCOMPAT__V203, unsigned long long, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b, void *l), (s, e, b, l))
+  X(wcstoll_l, FLOORCOMPAT__V203, __INT64_TYPE__, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b, void *l), (s, e, b, l)) \
+  X(wcstoull_l, FLOORCOMPAT__V203, __UINT64_TYPE__, (const __WCHAR_TYPE__ *s, __WCHAR_TYPE__ **e, int b, void *l), (s, e, b, l))
 /* X(name, vname, params, vparams, vargs): the scanf family; __isoc23_NAME is __isoc99_NAME (2.7), and
  * NAME takes its arguments as VNAME does after the va_list is made. */
 #define FLOORCOMPAT__ISOC23_SCAN(X) \
