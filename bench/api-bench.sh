@@ -4,10 +4,11 @@
 #      (the same source built at floor 2.36, where floorcompat defines nothing and calls go to libc).
 #      Per call = (Ir with N calls - Ir with 0 calls) / N. Target: shim <= 102% of direct.
 #   2. Start-up: hello world built plainly against hello world built with the header at floor 2.17
-#      (and its IMPLEMENTATION TU): whole-run Ir, linked lazily (the default) and with -z now. No
-#      eager work is done at start-up: lookups are lazy, and the IMPLEMENTATION TU names no libc
-#      function (libc-calls.h), so ld.so has no relocation or version more to process. Target: the
-#      header's hello world runs no more instructions than the plain one.
+#      and linked with libfloorcompat.a (tools/mkarchive.sh): whole-run Ir, linked lazily (the
+#      default) and with -z now. The link takes the start-up member alone (crt1's __libc_start_main),
+#      which names no libc function but the base-version __libc_start_main, and lookups are lazy, so
+#      ld.so has no relocation or version more to process. Target: the header's hello world runs no
+#      more instructions than the plain one.
 # Env: srcdir (default: this script's ..), CC, VALGRIND, BENCH_N (default 20000), BENCH_DIR (work
 # directory, default a fresh mktemp). Exit 77 without valgrind, 1 when a target is missed.
 set -u
@@ -55,13 +56,15 @@ int main(int argc, char **argv)
 }
 C
 printf '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n' > "$work/hello.c"
-printf '#define FLOORCOMPAT_IMPLEMENTATION\n#include <floorcompat.h>\n' > "$work/impl.c"
-$CC $CFL -DFLOORCOMPAT_GLIBC=217 -o "$work/shim" "$work/loop.c" "$work/impl.c" &&
-  $CC $CFL -DFLOORCOMPAT_GLIBC=236 -o "$work/direct" "$work/loop.c" "$work/impl.c" &&
+for f in 2.17 2.36; do
+  "$srcdir/tools/mkarchive.sh" --cc="$CC" --include="$inc" --floor=$f --out="$work/$f/libfloorcompat.a" || exit 2
+done
+$CC $CFL -DFLOORCOMPAT_GLIBC=217 -o "$work/shim" "$work/loop.c" "$work/2.17/libfloorcompat.a" &&
+  $CC $CFL -DFLOORCOMPAT_GLIBC=236 -o "$work/direct" "$work/loop.c" "$work/2.36/libfloorcompat.a" &&
   $CC -O2 -o "$work/hello-plain" "$work/hello.c" &&
-  $CC $CFL -DFLOORCOMPAT_GLIBC=217 -o "$work/hello-fc" "$work/hello.c" "$work/impl.c" &&
+  $CC $CFL -DFLOORCOMPAT_GLIBC=217 -o "$work/hello-fc" "$work/hello.c" "$work/2.17/libfloorcompat.a" &&
   $CC -O2 -Wl,-z,now -o "$work/hello-plain-now" "$work/hello.c" &&
-  $CC $CFL -DFLOORCOMPAT_GLIBC=217 -Wl,-z,now -o "$work/hello-fc-now" "$work/hello.c" "$work/impl.c" || exit 2
+  $CC $CFL -DFLOORCOMPAT_GLIBC=217 -Wl,-z,now -o "$work/hello-fc-now" "$work/hello.c" "$work/2.17/libfloorcompat.a" || exit 2
 
 ir() { # ir PROG ARGS...: total instructions of one run
   "$VALGRIND" --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" > /dev/null 2> "$work/cg.log"

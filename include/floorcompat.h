@@ -7,8 +7,10 @@
  *   - pins every glibc symbol the TU references to the newest version at or below the floor
  *     (generated tables, include/floorcompat/pins-*.h); pins of unused symbols cost nothing;
  *   - renames the references that new headers steer to post-floor names (fcntl64, __isoc23_*);
- *   - with FLOORCOMPAT_IMPLEMENTATION, defines the shims that need a body: the pre-2.34 start-up
- *     path and the pre-2.33 stat family.
+ *   - with FLOORCOMPAT_IMPLEMENTATION, defines the shims that need a body (the pre-2.34 start-up
+ *     path, the pre-2.33 stat family, the API shims of data/api.tsv). They are also built as an
+ *     archive, libfloorcompat.a, one member per family (tools/mkarchive.sh), of which a program
+ *     links only what it calls, objects compiled without this header included.
  *   Link what the pre-2.34 libraries need with the stub libraries (pkg-config --variable=stubdir):
  *   `-L$stubdir -lpthread -ldl -lrt ...`, so old glibc finds those symbols in their old homes.
  *
@@ -19,6 +21,8 @@
  *                               every shared library, before including this header (a TU of its
  *                               own, or one whose feature-test macros come first: this part may
  *                               include <features.h>). The header may be included again for that.
+ *                               Or link libfloorcompat.a instead. Defined as a family's name
+ *                               (families.h), the TU defines that family alone: an archive member.
  *   FLOORCOMPAT_DISABLE         make the header do nothing.
  *
  * QUERIES
@@ -87,7 +91,8 @@ typedef int floorcompat__tu_t;
 #ifndef FLOORCOMPAT_NO_PINS
 /* _FILE_OFFSET_BITS=64 turns fcntl into fcntl64 (2.28). Before 2.28 the same call went to fcntl,
  * whose F_*LK constants the headers already map to the 64-bit forms. */
-#if FLOORCOMPAT_GLIBC < 228
+#if FLOORCOMPAT_GLIBC < 228 && !defined(FLOORCOMPAT_IMPLEMENTATION) /* that TU defines fcntl64 */
+#define FLOORCOMPAT__RENAMED 1
 FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
 #endif
 #include "floorcompat/isoc23.h"
@@ -97,20 +102,26 @@ FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
 #endif /* FLOORCOMPAT_ACTIVE */
 #endif /* FLOORCOMPAT_H */
 
-/* The definitions one TU must own; outside the include guard so that a TU which saw the header
+/* The IMPLEMENTATION part: the families of families.h (generated from data/api.tsv), each one file
+ * impl/<family>.h. All of them in the TU that defines FLOORCOMPAT_IMPLEMENTATION empty or as 1 (the
+ * one-TU route), or the one it names: FLOORCOMPAT_IMPLEMENTATION=sys_random is the archive member
+ * sys-random.o (tools/mkarchive.sh). Outside the include guard, so that a TU which saw the header
  * through -include can still include it again with FLOORCOMPAT_IMPLEMENTATION defined. */
 #if defined(FLOORCOMPAT_IMPLEMENTATION) && !defined(FLOORCOMPAT__IMPLEMENTED) && FLOORCOMPAT_ACTIVE \
   && !defined(FLOORCOMPAT_NO_PINS)
 #define FLOORCOMPAT__IMPLEMENTED 1
+#include "floorcompat/families.h"
 #include <features.h>
 #if FLOORCOMPAT_GLIBC > FLOORCOMPAT__HEADERS_GLIBC
 #error "floorcompat: the glibc floor (FLOORCOMPAT_GLIBC) is above the glibc of the headers in use"
 #endif
-/* A hidden definition with the libc name takes every reference of the binary; the C name differs
- * so that it cannot clash with the libc declaration when the same TU includes that header. */
+/* A hidden definition with the libc name takes every reference of the binary, and is never
+ * exported from a shared library (which would interpose libc's for the whole process); weak, so
+ * that a project's own definition of the name, or a second copy of the shim, does not clash. The C
+ * name differs so that it cannot clash with the libc declaration when the TU includes that header. */
 #define FLOORCOMPAT__DEFINE_AS(cname, asmname) \
   extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname) \
-    __attribute__((alias(#cname), visibility("hidden")));
+    __attribute__((alias(#cname), weak, visibility("hidden")));
 /* GCC's aarch64 outline atomics would link libgcc's helpers, whose constructor calls getauxval:
  * one more relocation and call at every start. The inline LL/SC forms run on every ARMv8. */
 #if defined(__aarch64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
@@ -118,14 +129,12 @@ FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
 #pragma GCC target("no-outline-atomics")
 #define FLOORCOMPAT__POP_OPTIONS 1
 #endif
-#include "floorcompat/start.h"
-#include "floorcompat/stat.h"
-#include "floorcompat/impl-shims.h"
+#include "floorcompat/runtime.h"
+#include "floorcompat/impl/common.h"
+#define FLOORCOMPAT__WANT_FAMILY_FILES 1
+#include "floorcompat/families.h"
 #ifdef FLOORCOMPAT__POP_OPTIONS
 #pragma GCC pop_options
 #undef FLOORCOMPAT__POP_OPTIONS
 #endif
-/* libc-calls.h gave the IMPLEMENTATION part an errno of its own; the rest of the TU gets glibc's. */
-#undef errno
-#define errno (*__errno_location ())
 #endif

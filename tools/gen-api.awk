@@ -2,6 +2,7 @@
 #   awk -F '\t' -v mode=gates|doc|list|syscalls -f gen-api.awk data/api.tsv
 # mode=gates    include/floorcompat/gates.h
 # mode=doc      doc/api.md
+# mode=families include/floorcompat/families.h (the implementation part's families: archive members)
 # mode=syscalls "name<TAB>kernel" for every row with a syscall (input of the syscall headers)
 # Versions x.y become integers x*100+y, as FLOORCOMPAT_GLIBC and FLOORCOMPAT_KERNEL are written.
 function ver(s, p) { if (s == "-" || s == "") return 0; split(s, p, "."); return p[1] * 100 + p[2] }
@@ -9,19 +10,23 @@ function up(s) { return toupper(s) }
 /^#/ || NF == 0 { next }
 $1 == "name" { next }
 {
-  if (NF < 7) { print "gen-api: " FILENAME ":" NR ": expected 7 tab-separated columns" > "/dev/stderr"; bad = 1; exit 1 }
+  if (NF < 8) { print "gen-api: " FILENAME ":" NR ": expected 8 tab-separated columns" > "/dev/stderr"; bad = 1; exit 1 }
   if ($1 in seen) { print "gen-api: duplicate row " $1 > "/dev/stderr"; bad = 1; exit 1 }
-  if ($6 !~ /^(none|syscall|resolve|portable)(\+(syscall|resolve|portable))*$/) {
+  if ($6 !~ /^(none|forward|syscall|resolve|portable)(\+(syscall|resolve|portable))*$/) {
     print "gen-api: " $1 ": unknown strategy " $6 > "/dev/stderr"; bad = 1; exit 1
   }
   seen[$1] = 1; n++
   name[n] = $1; gv[n] = ver($2); gs[n] = $2; kv[n] = ver($3); ks[n] = $3; hdr[n] = $4; sc[n] = $5
-  strat[n] = $6; notes[n] = $7
+  strat[n] = $6; fam[n] = $7; notes[n] = $8
+  if (($6 == "none") != ($7 == "-") || $7 !~ /^([a-z0-9_]+(-[a-z0-9_]+)*|-)$/) {
+    print "gen-api: " $1 ": family " $7 " (a file name stem; '-' exactly for strategy none)" > "/dev/stderr"; bad = 1; exit 1
+  }
 }
 END {
   if (bad) exit 1
   if (mode == "gates") gates()
   else if (mode == "doc") doc()
+  else if (mode == "families") families()
   else if (mode == "syscalls") { for (i = 1; i <= n; i++) if (sc[i] != "-") print sc[i] "\t" kv[i] }
   else { print "gen-api: unknown mode " mode > "/dev/stderr"; exit 2 }
 }
@@ -41,11 +46,12 @@ function gates(  i, shim, idx) {
   print ""
   for (i = 1; i <= n; i++) if (sc[i] != "-") print "#define FLOORCOMPAT_KERNEL_SINCE_" up(name[i]) " " kv[i]
   print ""
-  print "/* X(name, glibc, shimmed, index): every API; shimmed = floorcompat has a body for it. */"
+  print "/* X(name, glibc, shimmed, index): every API; shimmed = floorcompat has a body for it (1), or"
+  print " * defines the libc name over the floor's older function (2, strategy forward: no path recorded). */"
   printf "#define FLOORCOMPAT__APIS(X)"
   idx = 0
   for (i = 1; i <= n; i++) {
-    shim = strat[i] == "none" ? 0 : 1
+    shim = strat[i] == "none" ? 0 : strat[i] == "forward" ? 2 : 1
     printf " \\\n  X(%s, %d, %d, %d)", name[i], gv[i], shim, idx++
   }
   print ""
@@ -110,13 +116,75 @@ function doc(  i, s) {
   print "syscall itself (inline on x86_64/aarch64, else libc's `syscall()`; ENOSYS, or EPERM from a seccomp"
   print "filter, means absent); *resolve* = the real function"
   print "looked up by name and version at run time (no link-time version need); *portable* = plain C."
+  print "*forward* = the name that new headers choose, defined over the floor's older function, so that"
+  print "objects compiled without the header resolve to it too."
   print "`none` rows are not shimmed: they only feed the kernel gates (`FLOORCOMPAT_KERNEL_HAS_*`, hidden"
   print "`__NR_*` below the kernel floor) and `tests/helpers/kfloor`."
   print ""
-  print "| API | glibc | kernel | header | syscall | strategy | notes |"
-  print "| --- | --- | --- | --- | --- | --- | --- |"
+  print "The *file* column names the implementation file, `include/floorcompat/impl/<file>`, named after"
+  print "the libc header that declares the API (nolibc style), and the member of `libfloorcompat.a` that"
+  print "defines it (`<family>.o`, `tools/mkarchive.sh`): a program links only the members it calls."
+  print "Their common run-time support (versioned lookup, syscall probes, `floorcompat_path`) is the"
+  print "member `runtime.o` (`impl/runtime.h`), which the others call."
+  print ""
+  print "| API | glibc | kernel | header | syscall | strategy | file | notes |"
+  print "| --- | --- | --- | --- | --- | --- | --- | --- |"
   for (i = 1; i <= n; i++) {
     s = notes[i]; gsub(/\|/, "\\|", s)
-    printf "| `%s` | %s | %s | %s | %s | %s | %s |\n", name[i], gs[i], ks[i], hdr[i] == "-" ? "-" : "`" hdr[i] "`", sc[i] == "-" ? "-" : "`" sc[i] "`", strat[i], s
+    printf "| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", name[i], gs[i], ks[i], hdr[i] == "-" ? "-" : "`" hdr[i] "`", sc[i] == "-" ? "-" : "`" sc[i] "`", strat[i], fam[i] == "-" ? "-" : "`impl/" fam[i] ".h`", s
   }
+}
+
+# The families in table order (runtime first: the others call it). A family's macro token is its
+# name with '-' as '_'.
+function families(  i, f, t, nf, list, id) {
+  nf = 1; list[1] = "runtime"; id["runtime"] = 1
+  for (i = 1; i <= n; i++) if (fam[i] != "-" && !(fam[i] in id)) { list[++nf] = fam[i]; id[fam[i]] = nf }
+  print "/* generated by tools/gen-api.sh from data/api.tsv; do not edit (make regen-api) */"
+  print "/* families.h - the families of the IMPLEMENTATION part: each is one file, impl/<family>.h,"
+  print " * and one member of libfloorcompat.a, <family>.o (tools/mkarchive.sh), so that a program links"
+  print " * only the families it calls. runtime (impl/runtime.h) is floorcompat's own support: the"
+  print " * versioned lookup, the syscall probes and floorcompat_path, called by the others."
+  print " *"
+  print " * FLOORCOMPAT_IMPLEMENTATION defined empty or as 1 compiles every family into the TU (the one-TU"
+  print " * route); defined as a family's token (its name with '-' as '_', e.g. sys_random), that family"
+  print " * alone (an archive member). FLOORCOMPAT__FAMILIES(X) lists X(token, \"name\") in member order. */"
+  print "#ifndef FLOORCOMPAT_FAMILIES_H"
+  print "#define FLOORCOMPAT_FAMILIES_H 1"
+  printf "#define FLOORCOMPAT__FAMILIES(X)"
+  for (i = 1; i <= nf; i++) { t = list[i]; gsub(/-/, "_", t); printf " \\\n  X(%s, \"%s\")", t, list[i] }
+  print ""
+  print "#define FLOORCOMPAT__FAMILY_ALL 999"
+  print "#define FLOORCOMPAT__FAMILY_ID_ FLOORCOMPAT__FAMILY_ALL"
+  print "#define FLOORCOMPAT__FAMILY_ID_1 FLOORCOMPAT__FAMILY_ALL"
+  for (i = 1; i <= nf; i++) { t = list[i]; gsub(/-/, "_", t); print "#define FLOORCOMPAT__FAMILY_ID_" t " " i }
+  print "#endif /* FLOORCOMPAT_FAMILIES_H */"
+  print ""
+  print "/* FLOORCOMPAT__FAMILY: the number of the family FLOORCOMPAT_IMPLEMENTATION names (or ALL), decided"
+  print " * once, before any libc header could define a macro spelled like a family. */"
+  print "#if defined(FLOORCOMPAT_IMPLEMENTATION) && !defined(FLOORCOMPAT__FAMILY)"
+  print "#define FLOORCOMPAT__FAMILY_CAT(x) FLOORCOMPAT__FAMILY_ID_##x"
+  print "#define FLOORCOMPAT__FAMILY_OF(x) FLOORCOMPAT__FAMILY_CAT(x)"
+  print "/* Empty (7 - - 7 is 14) or 1 first: C++98 forbids passing an empty macro argument. */"
+  print "#if (7 - FLOORCOMPAT_IMPLEMENTATION - 7) == 14 || (FLOORCOMPAT_IMPLEMENTATION + 0) == 1"
+  print "#define FLOORCOMPAT__FAMILY FLOORCOMPAT__FAMILY_ALL"
+  for (i = 1; i <= nf; i++) {
+    print "#elif FLOORCOMPAT__FAMILY_OF(FLOORCOMPAT_IMPLEMENTATION) == " i
+    print "#define FLOORCOMPAT__FAMILY " i
+  }
+  print "#else"
+  print "#error \"floorcompat: FLOORCOMPAT_IMPLEMENTATION is neither empty, 1, nor a family of floorcompat/families.h\""
+  print "#endif"
+  print "#endif"
+  print ""
+  print "/* The families' files (floorcompat.h's IMPLEMENTATION part includes this again for them). */"
+  print "#if defined(FLOORCOMPAT__WANT_FAMILY_FILES) && !defined(FLOORCOMPAT__FAMILY_FILES_DONE)"
+  print "#define FLOORCOMPAT__FAMILY_FILES_DONE 1"
+  for (i = 1; i <= nf; i++) {
+    t = list[i]; gsub(/-/, "_", t)
+    print "#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == " i " /* " t " */"
+    print "#include \"impl/" list[i] ".h\""
+    print "#endif"
+  }
+  print "#endif"
 }

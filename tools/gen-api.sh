@@ -1,7 +1,7 @@
 #!/bin/sh
 # gen-api.sh: generate floorcompat's API files from data/api.tsv (the one source of truth).
 #
-#   gen-api.sh [--top=DIR]                     include/floorcompat/gates.h and doc/api.md
+#   gen-api.sh [--top=DIR]                     include/floorcompat/gates.h, families.h and doc/api.md
 #   gen-api.sh [--top=DIR] --syscalls=INCDIR   also include/floorcompat/syscalls-<arch>.h and
 #                                              syscalls.h from a linux-libc-dev tree (its usr/include)
 #   gen-api.sh [--top=DIR] --fetch=CACHE       the same, with Debian trixie's linux-libc-dev fetched by
@@ -30,6 +30,7 @@ gen() { # gen MODE FILE: write atomically, so a failed run leaves the old file
   awk -F '\t' -v mode="$1" -f "$here/gen-api.awk" "$data" > "$2.tmp" && mv "$2.tmp" "$2"
 }
 gen gates "$out/gates.h"
+gen families "$out/families.h"
 gen doc "$top/doc/api.md"
 
 if [ -n "$cache" ]; then

@@ -14,7 +14,8 @@
  * 4. Prefixed entry points: for each shimmed API, floorcompat_<name> is the shim when the floor
  *    lacks the API (a hidden function of the IMPLEMENTATION TU; the same body also takes the libc
  *    name there) and a plain #define to the libc name when the floor has it (zero cost; declare it
- *    with the libc header as usual). The IMPLEMENTATION part is include/floorcompat/impl-shims.h.
+ *    with the libc header as usual). The IMPLEMENTATION part is include/floorcompat/impl/, one file per family
+ *    (families.h; doc/api.md names the file of each API).
  * 5. Run-time queries (always the IMPLEMENTATION TU's hidden functions):
  *      int floorcompat_glibc_version(int *major, int *minor);  running glibc; 0, or -1 if unknown
  *      int floorcompat_kernel_at_least(int major, int minor);  running kernel (uname), 1 or 0
@@ -22,7 +23,9 @@
  *      const char *floorcompat_path(const char *api);  how the last call of API was served:
  *        "libc" (the floor has it: no shim), "syscall", "resolved" (the real libc function, found at
  *        run time), "fallback" (the portable emulation after the syscall or lookup failed),
- *        "portable" (always plain C), "unused" (not called yet), NULL for an unknown name.
+ *        "portable" (always plain C), "forward" (a name new headers choose, defined over the floor's
+ *        older function: fcntl64, stat, __isoc23_strtol ...), "unused" (not called yet), NULL for an
+ *        unknown name.
  *        Meant for tests and diagnostics; it costs one relaxed byte store per shim call.
  *      void *floorcompat__vsym(const char *name, const char *version);  like dlvsym(libc, ...)
  *        without libdl: the address of NAME@VERSION in the loaded libc.so.6, or NULL. Internal.
@@ -169,8 +172,9 @@ FLOORCOMPAT__HIDDEN int floorcompat_posix_spawn_file_actions_addclosefrom_np(voi
 #else
 #define floorcompat_posix_spawn_file_actions_addclosefrom_np posix_spawn_file_actions_addclosefrom_np
 #endif
-/* pidfd_*, memfd_secret, mlock2, preadv2/pwritev2 (shims/impl-sys2.h); sigabbrev_np, sigdescr_np,
- * mallinfo2, timespec_getres (shims/impl-libc2.h). pid_t is int; siginfo_t (an untagged struct)
+/* pidfd_* (impl/sys-pidfd.h), memfd_secret, mlock2 (impl/sys-mman.h), preadv2/pwritev2
+ * (impl/sys-uio.h); sigabbrev_np, sigdescr_np (impl/string.h), mallinfo2 (impl/malloc.h),
+ * timespec_getres (impl/time.h). pid_t is int; siginfo_t (an untagged struct)
  * travels as void *. floorcompat_memfd_secret has no libc counterpart: without pins (no
  * IMPLEMENTATION part) it is not declared. */
 #if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PIDFD_OPEN)
@@ -242,7 +246,7 @@ FLOORCOMPAT__HIDDEN int floorcompat_timespec_getres(struct timespec *ts, int bas
 #define floorcompat_timespec_get timespec_get
 #define floorcompat_secure_getenv secure_getenv
 
-/* Thread APIs (shims/impl-thread.h). pthread_cond_t, pthread_mutex_t, pthread_rwlock_t and sem_t are
+/* Thread APIs (impl/pthread.h, impl/cxxabi.h, impl/sys-single_threaded.h). pthread_cond_t, pthread_mutex_t, pthread_rwlock_t and sem_t are
  * typedefs of unnamed unions that cannot be declared without <pthread.h>: the prefixed clock waits
  * take void pointers (clockid_t is int). The two cancellation points are not nothrow. */
 #if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PTHREAD_COND_CLOCKWAIT)
@@ -260,14 +264,14 @@ __attribute__((visibility("hidden"))) int floorcompat_sem_clockwait(void *sem, i
 #define floorcompat_sem_clockwait sem_clockwait
 #endif
 
-/* _dl_find_object (shims/impl-unwind.h): struct dl_find_object is <dlfcn.h>'s, for _GNU_SOURCE. */
+/* _dl_find_object (impl/dlfcn.h): struct dl_find_object is <dlfcn.h>'s, for _GNU_SOURCE. */
 #if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE__DL_FIND_OBJECT)
 FLOORCOMPAT__HIDDEN int floorcompat__dl_find_object(void *pc, void *result);
 #else
 #define floorcompat__dl_find_object _dl_find_object
 #endif
 
-/* What <math.h>'s issignaling() calls (shims/impl-math.h); __issignalingf128 on x86 only. */
+/* What <math.h>'s issignaling() calls (impl/math.h); __issignalingf128 on x86 only. */
 #if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE___ISSIGNALING)
 FLOORCOMPAT__HIDDEN int floorcompat___issignaling(double x);
 FLOORCOMPAT__HIDDEN int floorcompat___issignalingf(float x);
@@ -283,7 +287,7 @@ FLOORCOMPAT__HIDDEN int floorcompat___issignalingf128(__float128 x);
 #define floorcompat___issignalingf128 __issignalingf128
 #endif
 
-/* C11 threads (shims/impl-c11.h). thrd_t is unsigned long, tss_t unsigned int; mtx_t, cnd_t and
+/* C11 threads (impl/threads.h). thrd_t is unsigned long, tss_t unsigned int; mtx_t, cnd_t and
  * once_flag are unnamed types of <threads.h>: void pointers here. */
 #if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_THRD_CREATE)
 struct timespec;

@@ -1,19 +1,31 @@
-/* runtime.h - run-time support of the API shims (part of FLOORCOMPAT_IMPLEMENTATION, via
- * impl-shims.h). Declarations and the contract of each query are in api.h.
+/* runtime.h - what every family of the IMPLEMENTATION part shares (floorcompat.h includes it
+ * before the families; their definitions are the runtime family, impl/runtime.h). Declarations and
+ * the contract of each query are in api.h.
+ *
+ * Three layers, nolibc style: floorcompat__raw_syscall (the instruction, -errno), floorcompat__syscall5
+ * (syscall(2)'s contract: -1 and errno), and the shims. The libc functions the shims call are
+ * declared here under names of their own with the libc symbol (floorcompat__malloc is malloc): the
+ * IMPLEMENTATION part cannot choose the feature-test macros that would make <stdlib.h> & co.
+ * declare them, and new headers would redirect some names (strtol, fcntl) to post-floor symbols.
+ * They are ordinary references, bound by ld.so like any other (an LD_PRELOAD malloc serves them),
+ * at the floor's version (the header's pins); a program pays for them only when it links a member
+ * that calls them.
  *
  * floorcompat__vsym(name, version) is dlvsym(libc, name, version) without libdl: dlsym/dlvsym are
  * @GLIBC_2.34 on a new build host and lived in libdl before, which would force -ldl on every user.
- * It walks the loaded objects with dl_iterate_phdr (libc since 2.2.4; bound at first call like the
- * other libc functions this part calls, libc-calls.h, so an LD_PRELOAD one is taken, as the test
- * helper tests/helpers/nolookup.c relies on), takes the one whose name
- * ends in "libc.so.6", and looks NAME up in its dynamic symbol table through DT_GNU_HASH (or
- * DT_HASH), matching the exact version through DT_VERSYM and DT_VERDEF, hidden (non-default)
- * versions included, as dlvsym does. floorcompat__vsym_in(lib, name, version) searches the loaded
- * object named LIB instead, and a NULL version asks for the default one (what an unversioned link
- * would bind; dlsym's answer). floorcompat__resolve_pt searches libc.so.6, then libpthread.so.0:
- * the threads functions lived there before glibc 2.34 (libpthread.so.0 is loaded when the program
- * linked it, which every program using those functions below 2.34 does). Only defined STT_FUNC and STT_OBJECT symbols are returned: an
- * IFUNC would need its resolver called with the architecture's arguments, so it counts as absent.
+ * It walks the loaded objects with dl_iterate_phdr (libc since 2.2.4; an LD_PRELOAD one is taken,
+ * as the test helper tests/helpers/nolookup.c relies on), which lists the objects of the caller's
+ * own namespace (glibc picks the namespace of the object its return address is in), so a library
+ * loaded with dlmopen(LM_ID_NEWLM) finds the libc of its namespace; no /proc, no DT_DEBUG. It takes
+ * the object whose name ends in "/libc.so.6" (or is it) and looks NAME up in its dynamic symbol
+ * table through DT_GNU_HASH (or DT_HASH), matching the exact version through DT_VERSYM and
+ * DT_VERDEF, hidden (non-default) versions included, as dlvsym does. floorcompat__vsym_in(lib,
+ * name, version) searches the loaded object named LIB instead, and a NULL version asks for the
+ * default one (what an unversioned link would bind; dlsym's answer). floorcompat__resolve_pt
+ * searches libc.so.6, then libpthread.so.0: the threads functions lived there before glibc 2.34
+ * (libpthread.so.0 is loaded when the program linked it, which every program using those
+ * functions below 2.34 does). Only defined STT_FUNC and STT_OBJECT symbols are returned: an IFUNC
+ * would need its resolver called with the architecture's arguments, so it counts as absent.
  * Lookups are lazy (first call of a shim; nothing runs at start-up) and cached per shim in an atomic
  * pointer (acquire/release; a sentinel records "absent"), so racing first calls may each look up
  * once and then agree. A weak reference would not do: ld still records the version need.
@@ -101,7 +113,98 @@ static __inline__ FLOORCOMPAT__UNUSED long floorcompat__raw_syscall3(long n, lon
 #define floorcompat__raw_syscall3(n, a, b, c) floorcompat__raw_syscall(n, a, b, (long)(c), 0, 0, 0)
 #endif
 #define FLOORCOMPAT__SYSCALL_FAILED(r) ((unsigned long)(r) > -4096UL)
-#include "libc-calls.h"
+
+/* ---- the libc functions the shims call (see above) ---- */
+extern void *floorcompat__malloc(__SIZE_TYPE__) __asm__("malloc");
+extern void *floorcompat__calloc(__SIZE_TYPE__, __SIZE_TYPE__) __asm__("calloc");
+extern void *floorcompat__realloc(void *, __SIZE_TYPE__) __asm__("realloc");
+extern void floorcompat__free(void *) __asm__("free");
+extern char *floorcompat__getenv(const char *) __asm__("getenv");
+extern int floorcompat__fork(void) __asm__("fork");
+extern int floorcompat__getpagesize(void) __asm__("getpagesize");
+extern const char *floorcompat__gnu_get_libc_version(void) __asm__("gnu_get_libc_version");
+extern int floorcompat____cxa_atexit(void (*)(void *), void *, void *) __asm__("__cxa_atexit");
+extern __attribute__((noreturn)) void floorcompat__exit(int) __asm__("exit");
+extern __attribute__((noreturn)) void floorcompat__abort(void) __asm__("abort");
+extern __SIZE_TYPE__ floorcompat__strlen(const char *) __asm__("strlen");
+extern void *floorcompat__memset(void *, int, __SIZE_TYPE__) __asm__("memset");
+extern void *floorcompat__memmove(void *, const void *, __SIZE_TYPE__) __asm__("memmove");
+/* <link.h> has struct dl_phdr_info and dl_iterate_phdr only for _GNU_SOURCE: the stable prefix of
+ * the structure (glibc 2.2.4), under a name of our own. */
+struct floorcompat__dl_phdr_info {
+  ElfW(Addr) dlpi_addr;
+  const char *dlpi_name;
+  const ElfW(Phdr) *dlpi_phdr;
+  ElfW(Half) dlpi_phnum;
+};
+extern int floorcompat__dl_iterate_phdr(int (*)(struct floorcompat__dl_phdr_info *, __SIZE_TYPE__, void *), void *)
+  __asm__("dl_iterate_phdr");
+
+/* ---- string helpers without libc, for lookups and cold paths; the empty asm keeps compilers
+ * from turning the loops back into calls of memset & co. ---- */
+#define FLOORCOMPAT__OPAQUE(p) __asm__("" : "+r"(p))
+static FLOORCOMPAT__UNUSED __SIZE_TYPE__ floorcompat__strlen0(const char *s)
+{
+  const char *p = s;
+  for (; *p; p++)
+    FLOORCOMPAT__OPAQUE(p);
+  return (__SIZE_TYPE__)(p - s);
+}
+static FLOORCOMPAT__UNUSED int floorcompat__strcmp0(const char *a, const char *b)
+{
+  for (; *a && *a == *b; a++, b++)
+    FLOORCOMPAT__OPAQUE(a);
+  return (unsigned char)*a - (unsigned char)*b;
+}
+static FLOORCOMPAT__UNUSED int floorcompat__prefix(const char *s, const char *pre)
+{
+  for (; *pre; s++, pre++)
+    if (*s != *pre)
+      return 0;
+  return 1;
+}
+static FLOORCOMPAT__UNUSED const char *floorcompat__strchr0(const char *s, int c)
+{
+  for (; *s != (char)c; s++)
+    if (!*s)
+      return 0;
+  return s;
+}
+static FLOORCOMPAT__UNUSED void *floorcompat__memset0(void *d, int c, __SIZE_TYPE__ n)
+{
+  unsigned char *p = (unsigned char *)d;
+  for (; n; n--, p++) {
+    FLOORCOMPAT__OPAQUE(p);
+    *p = (unsigned char)c;
+  }
+  return d;
+}
+static FLOORCOMPAT__UNUSED void *floorcompat__memmove0(void *d, const void *s, __SIZE_TYPE__ n)
+{
+  unsigned char *p = (unsigned char *)d;
+  const unsigned char *q = (const unsigned char *)s;
+  if (p < q)
+    for (; n; n--, p++, q++) {
+      FLOORCOMPAT__OPAQUE(p);
+      *p = *q;
+    }
+  else
+    while (n) {
+      n--;
+      FLOORCOMPAT__OPAQUE(p);
+      p[n] = q[n];
+    }
+  return d;
+}
+
+static FLOORCOMPAT__UNUSED char *floorcompat__strdup(const char *s)
+{
+  __SIZE_TYPE__ n = floorcompat__strlen(s) + 1;
+  char *p = (char *)floorcompat__malloc(n);
+  return p ? (char *)floorcompat__memmove(p, s, n) : p;
+}
+/* Object pointer to function pointer without the -pedantic complaint. */
+#define FLOORCOMPAT__FN(fnptr, objptr) __builtin_memcpy(&(fnptr), &(objptr), sizeof(fnptr))
 #ifdef FLOORCOMPAT__SYSCALL_VIA_LIBC
 static FLOORCOMPAT__UNUSED long floorcompat__raw_syscall(long n, long a, long b, long c, long d, long e, long f)
 {
@@ -138,198 +241,10 @@ enum {
   FLOORCOMPAT__P_UNUSED = 0, FLOORCOMPAT__P_SYSCALL, FLOORCOMPAT__P_RESOLVED, FLOORCOMPAT__P_FALLBACK,
   FLOORCOMPAT__P_PORTABLE
 };
-static unsigned char floorcompat__paths[FLOORCOMPAT__API_COUNT];
+/* One byte per API of gates.h, written by the shims, read by floorcompat_path (impl/runtime.h). */
+extern unsigned char floorcompat__paths[FLOORCOMPAT__API_COUNT] __attribute__((visibility("hidden")));
 #define FLOORCOMPAT__SET_PATH(api, p) \
   __atomic_store_n(&floorcompat__paths[FLOORCOMPAT__API_##api], (unsigned char)(p), __ATOMIC_RELAXED)
-
-__attribute__((visibility("hidden"))) const char *floorcompat_path(const char *api)
-{
-  static const char *const names[] = { "unused", "syscall", "resolved", "fallback", "portable" };
-#define FLOORCOMPAT__X(name, glibc, shimmed, idx)                                                     \
-  if (floorcompat__strcmp0(api, #name) == 0) {                                                 \
-    if (FLOORCOMPAT_GLIBC >= (glibc) && (glibc) > 0)                                              \
-      return "libc";                                                                              \
-    if (!(shimmed))                                                                               \
-      return "none";                                                                              \
-    if ((idx) == FLOORCOMPAT__API___libc_single_threaded) /* a variable: no call records a path */ \
-      return "portable";                                                                          \
-    return names[__atomic_load_n(&floorcompat__paths[idx], __ATOMIC_RELAXED)];                    \
-  }
-  FLOORCOMPAT__APIS(FLOORCOMPAT__X)
-#undef FLOORCOMPAT__X
-  return (const char *)0;
-}
-
-/* ---- run-time versions ---- */
-static int floorcompat__parse2(const char *s, int *major, int *minor)
-{
-  int v[2], i = 0;
-  v[0] = v[1] = 0;
-  if (!s || *s < '0' || *s > '9')
-    return -1;
-  for (; *s && i < 2; s++) {
-    if (*s >= '0' && *s <= '9')
-      v[i] = v[i] * 10 + (*s - '0');
-    else if (*s == '.')
-      i++;
-    else
-      break;
-  }
-  *major = v[0];
-  *minor = v[1];
-  return 0;
-}
-
-__attribute__((visibility("hidden"))) int floorcompat_glibc_version(int *major, int *minor)
-{
-  int a, b;
-  if (floorcompat__parse2(floorcompat__gnu_get_libc_version(), &a, &b) != 0)
-    return -1;
-  if (major)
-    *major = a;
-  if (minor)
-    *minor = b;
-  return 0;
-}
-
-__attribute__((visibility("hidden"))) int floorcompat_kernel_at_least(int major, int minor)
-{
-  static int cached; /* major * 1000 + minor + 1; 0 = not yet known */
-  int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-  if (v == 0) {
-    struct utsname u;
-    int a = 0, b = 0;
-    if (FLOORCOMPAT__UNAME(&u) == 0)
-      floorcompat__parse2(u.release, &a, &b);
-    v = a * 1000 + b + 1;
-    __atomic_store_n(&cached, v, __ATOMIC_RELAXED);
-  }
-  return v - 1 >= major * 1000 + minor;
-}
-
-/* ---- syscall probes ---- */
-static int floorcompat__absent_errno(int e) { return e == ENOSYS || e == EPERM; }
-
-enum {
-#define FLOORCOMPAT__X(name, nr, kernel) FLOORCOMPAT__SC_##name,
-#ifdef FLOORCOMPAT__SYSCALL_TABLE
-  FLOORCOMPAT__SYSCALL_TABLE(FLOORCOMPAT__X)
-#endif
-#undef FLOORCOMPAT__X
-  FLOORCOMPAT__SC_COUNT
-};
-static signed char floorcompat__sc_cache[FLOORCOMPAT__SC_COUNT + 1]; /* 0 unknown, 1 works, 2 absent */
-
-/* The probe of the table above; -2 when NR has none. */
-static long floorcompat__probe(long nr)
-{
-  const long bad = -1;
-  if (nr < 0)
-    return -2;
-#define FLOORCOMPAT__PROBE(name, a, b, c, d, e)   \
-  if (nr == FLOORCOMPAT_NR_##name)                \
-    return floorcompat__syscall5(nr, a, b, c, d, e);
-#ifdef FLOORCOMPAT_NR_getrandom
-  FLOORCOMPAT__PROBE(getrandom, 0L, 0L, bad, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_memfd_create
-  FLOORCOMPAT__PROBE(memfd_create, 0L, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_memfd_secret
-  FLOORCOMPAT__PROBE(memfd_secret, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_copy_file_range
-  FLOORCOMPAT__PROBE(copy_file_range, bad, 0L, bad, 0L, 1L)
-#endif
-#ifdef FLOORCOMPAT_NR_statx
-  FLOORCOMPAT__PROBE(statx, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_renameat2
-  FLOORCOMPAT__PROBE(renameat2, bad, 0L, bad, 0L, bad)
-#endif
-#ifdef FLOORCOMPAT_NR_close_range
-  FLOORCOMPAT__PROBE(close_range, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_pidfd_open
-  FLOORCOMPAT__PROBE(pidfd_open, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_pidfd_send_signal
-  FLOORCOMPAT__PROBE(pidfd_send_signal, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_pidfd_getfd
-  FLOORCOMPAT__PROBE(pidfd_getfd, bad, bad, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_mlock2
-  FLOORCOMPAT__PROBE(mlock2, 0L, 0L, bad, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_preadv2
-  FLOORCOMPAT__PROBE(preadv2, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_pwritev2
-  FLOORCOMPAT__PROBE(pwritev2, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_getdents64
-  FLOORCOMPAT__PROBE(getdents64, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_tgkill
-  FLOORCOMPAT__PROBE(tgkill, 0L, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_gettid
-  FLOORCOMPAT__PROBE(gettid, 0L, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_clone3
-  FLOORCOMPAT__PROBE(clone3, 0L, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_openat2
-  FLOORCOMPAT__PROBE(openat2, bad, 0L, 0L, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_faccessat2
-  FLOORCOMPAT__PROBE(faccessat2, bad, 0L, 0L, bad, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_execveat
-  FLOORCOMPAT__PROBE(execveat, bad, 0L, 0L, 0L, bad)
-#endif
-#ifdef FLOORCOMPAT_NR_rseq
-  FLOORCOMPAT__PROBE(rseq, 0L, 0L, bad, 0L, 0L)
-#endif
-#ifdef FLOORCOMPAT_NR_membarrier
-  FLOORCOMPAT__PROBE(membarrier, bad, 0L, 0L, 0L, 0L)
-#endif
-#undef FLOORCOMPAT__PROBE
-  return -2;
-}
-
-__attribute__((visibility("hidden"))) int floorcompat_syscall_works(long nr)
-{
-  int i = 0, saved = errno, works;
-  long r;
-  signed char *slot = &floorcompat__sc_cache[FLOORCOMPAT__SC_COUNT]; /* numbers off the table */
-  signed char s;
-#define FLOORCOMPAT__X(name, num, kernel) \
-  if (nr == (num))                        \
-    slot = &floorcompat__sc_cache[i];     \
-  i++;
-#ifdef FLOORCOMPAT__SYSCALL_TABLE
-  FLOORCOMPAT__SYSCALL_TABLE(FLOORCOMPAT__X)
-#endif
-#undef FLOORCOMPAT__X
-  (void)i;
-  if (slot != &floorcompat__sc_cache[FLOORCOMPAT__SC_COUNT] &&
-      (s = __atomic_load_n(slot, __ATOMIC_RELAXED)) != 0)
-    return s == 1;
-  errno = 0;
-  r = floorcompat__probe(nr);
-  if (r == -2) {
-    errno = saved;
-    return -1;
-  }
-  works = !(r == -1 && floorcompat__absent_errno(errno));
-  errno = saved;
-  if (slot != &floorcompat__sc_cache[FLOORCOMPAT__SC_COUNT])
-    __atomic_store_n(slot, (signed char)(works ? 1 : 2), __ATOMIC_RELAXED);
-  return works;
-}
-
 
 /* A syscall-backed shim's state: 0 unknown, 2 known absent. The shims always try the syscall
  * first (a failing syscall is cheaper than the fallback it leads to, and the common case, a kernel
@@ -369,55 +284,9 @@ static FLOORCOMPAT__UNUSED __attribute__((noinline, cold)) int floorcompat__sc_f
   }                                                                                                   \
   FLOORCOMPAT__SET_PATH(api, FLOORCOMPAT__P_FALLBACK);
 
-/* ---- versioned lookup in the loaded libc ---- */
-/* <link.h> has struct dl_phdr_info and dl_iterate_phdr only for _GNU_SOURCE: the stable prefix of
- * the structure (glibc 2.2.4), under a name of our own. */
-struct floorcompat__dl_phdr_info {
-  ElfW(Addr) dlpi_addr;
-  const char *dlpi_name;
-  const ElfW(Phdr) *dlpi_phdr;
-  ElfW(Half) dlpi_phnum;
-};
-struct floorcompat__vsym_query {
-  const char *name, *version, *lib;
-  void *result;
-};
-
-static int floorcompat__vsym_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
-{
-  struct floorcompat__vsym_query *q = (struct floorcompat__vsym_query *)data;
-  const char *n = info->dlpi_name;
-  __SIZE_TYPE__ len = n ? floorcompat__strlen0(n) : 0, ll = floorcompat__strlen0(q->lib);
-  const ElfW(Sym) *s;
-  int i;
-  (void)size;
-  if (len < ll || floorcompat__strcmp0(n + len - ll, q->lib) != 0 || (len > ll && n[len - ll - 1] != '/'))
-    return 0;
-  for (i = 0; i < info->dlpi_phnum; i++)
-    if (info->dlpi_phdr[i].p_type == PT_DYNAMIC) {
-      s = floorcompat__dyn_sym(info->dlpi_addr, (const ElfW(Dyn) *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr),
-                               q->name, q->version, 0);
-      if (s)
-        q->result = (void *)(info->dlpi_addr + s->st_value);
-    }
-  return 1;
-}
-
-static FLOORCOMPAT__UNUSED void *floorcompat__vsym_in(const char *lib, const char *name, const char *version)
-{
-  struct floorcompat__vsym_query q;
-  q.name = name;
-  q.version = version;
-  q.lib = lib;
-  q.result = 0;
-  floorcompat__dl_iterate_phdr(floorcompat__vsym_cb, &q);
-  return q.result;
-}
-
-__attribute__((visibility("hidden"))) void *floorcompat__vsym(const char *name, const char *version)
-{
-  return floorcompat__vsym_in("libc.so.6", name, version);
-}
+/* ---- versioned lookup in the loaded libc (impl/runtime.h) ---- */
+__attribute__((visibility("hidden"))) void *floorcompat__vsym_in(const char *lib, const char *name, const char *version);
+static char floorcompat__absent_mark; /* a slot's "absent" sentinel; any unique address does */
 
 /* The cached lookup of a runtime-resolved shim: SLOT holds NULL (not yet), the sentinel (absent)
  * or the address. */

@@ -1,7 +1,7 @@
 /* shims/sys-pidfd.h - <sys/pidfd.h> for code that must build against headers without it.
  *
  * glibc got <sys/pidfd.h> (pidfd_open, pidfd_send_signal, pidfd_getfd, PIDFD_NONBLOCK) in 2.36.
- * floorcompat shims the functions for older floors (impl-sys2.h), but headers older than 2.36
+ * floorcompat shims the functions for older floors (impl/sys-pidfd.h), but headers older than 2.36
  * cannot declare them. Include <floorcompat/shims/sys-pidfd.h> instead of <sys/pidfd.h>: it
  * includes the real header when __has_include finds it (gcc >= 5, clang), and otherwise declares
  * what glibc 2.36 declares. Without __has_include it assumes the header exists. */

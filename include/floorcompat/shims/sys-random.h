@@ -1,7 +1,7 @@
 /* shims/sys-random.h - <sys/random.h> for code that must build against headers without it.
  *
  * glibc got <sys/random.h> (getrandom, getentropy, GRND_*) in 2.25. floorcompat shims both APIs
- * for older floors (impl-random.h), but headers older than 2.25 cannot declare them. Include
+ * for older floors (impl/sys-random.h), but headers older than 2.25 cannot declare them. Include
  * <floorcompat/shims/sys-random.h> instead of <sys/random.h>: it includes the real header when
  * __has_include finds it (gcc >= 5, clang), and otherwise declares what glibc 2.25 declares.
  * Without __has_include it assumes the header exists. */

@@ -1,4 +1,4 @@
-/* shims/impl-math.h - __issignaling, __issignalingf, __issignalingl (GLIBC_2.18) and
+/* impl/math.h - __issignaling, __issignalingf, __issignalingl (GLIBC_2.18) and
  * __issignalingf128 (GLIBC_2.26, x86 only: where glibc exports it and _Float128 is not long double):
  * what <math.h>'s issignaling() calls (libm.so.6).
  *
@@ -9,8 +9,8 @@
  * 2.31 answered 0 for them), binary128 (aarch64, s390x, riscv64), IBM double-double (ppc64el: the high double decides),
  * or the double itself (armhf). The argument is read through memcpy: no floating-point operation
  * that could quiet it. */
-#ifndef FLOORCOMPAT_SHIMS_IMPL_MATH_H
-#define FLOORCOMPAT_SHIMS_IMPL_MATH_H 1
+#ifndef FLOORCOMPAT_IMPL_MATH_H
+#define FLOORCOMPAT_IMPL_MATH_H 1
 #ifdef __cplusplus
 extern "C" {
 #endif

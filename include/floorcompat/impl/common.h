@@ -1,9 +1,10 @@
-/* shims/impl-common.h - libc entry points and constants the shim bodies use (IMPLEMENTATION part).
+/* impl/common.h - libc entry points, macros and constants the families' bodies share (IMPLEMENTATION
+ * part; floorcompat.h includes it after runtime.h, before the families).
  * Own declarations with asm names: the libc headers declare some of these only under feature-test
  * macros that the IMPLEMENTATION TU may not have, or wrap them for _FORTIFY_SOURCE. All exist at
  * every floor floorcompat supports (2.17 and older); *64 names take 64-bit offsets on every port. */
-#ifndef FLOORCOMPAT_SHIMS_IMPL_COMMON_H
-#define FLOORCOMPAT_SHIMS_IMPL_COMMON_H 1
+#ifndef FLOORCOMPAT_IMPL_COMMON_H
+#define FLOORCOMPAT_IMPL_COMMON_H 1
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -141,7 +142,24 @@ extern int floorcompat__sys_fstatat(int, const char *, struct stat *, int) __asm
 #define FLOORCOMPAT__SHIM_AS(cname, asmname)                                             \
   extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname)                       \
     __attribute__((alias(#cname), weak, visibility("hidden"))) FLOORCOMPAT__NOTHROW;
-#define FLOORCOMPAT__SHIM __attribute__((visibility("hidden"))) FLOORCOMPAT__NOTHROW
+/* A shim under its floorcompat_ name: hidden, and weak like its libc name, so that a one-TU
+ * IMPLEMENTATION object linked beside the archive does not clash with a member. */
+#define FLOORCOMPAT__SHIM __attribute__((visibility("hidden"), weak)) FLOORCOMPAT__NOTHROW
+
+/* A raw syscall result as libc returns it: -1 with errno on failure. */
+static __inline__ FLOORCOMPAT__UNUSED long floorcompat__sc_result(long r)
+{
+  if (FLOORCOMPAT__SYSCALL_FAILED(r)) {
+    errno = (int)-r;
+    return -1;
+  }
+  return r;
+}
+/* The common tail of the syscall shims that have no emulation: absent is ENOSYS. */
+#define FLOORCOMPAT__ENOSYS_SHIM(api, nr, state, a, b, c, d)                                          \
+  FLOORCOMPAT__TRY_SYSCALL(api, int, nr, state, 0, 0, a, b, c, d, 0, 0)                               \
+  errno = ENOSYS;                                                                                     \
+  return -1;
 
 /* <bits/fcntl-linux.h> always defines the __O_* forms; O_CLOEXEC & co. only for POSIX 2008. */
 #define FLOORCOMPAT__O_CLOEXEC __O_CLOEXEC

@@ -1,4 +1,4 @@
-/* shims/impl-c11.h - C11 threads (<threads.h>, glibc 2.28) below floor 2.28: thrd_create, thrd_join,
+/* impl/threads.h - C11 threads (<threads.h>, glibc 2.28) below floor 2.28: thrd_create, thrd_join,
  * thrd_exit, thrd_detach, thrd_current, thrd_equal, thrd_sleep, thrd_yield, mtx_init, mtx_lock,
  * mtx_timedlock, mtx_trylock, mtx_unlock, mtx_destroy, cnd_init, cnd_signal, cnd_broadcast,
  * cnd_wait, cnd_timedwait, cnd_destroy, tss_create, tss_get, tss_set, tss_delete, call_once.
@@ -10,7 +10,7 @@
  * tss_t is pthread_key_t, once_flag is pthread_once_t; errors map as glibc's thrd_err_map (0
  * thrd_success, EBUSY thrd_busy, ENOMEM thrd_nomem, ETIMEDOUT thrd_timedout, else thrd_error).
  * The pthread functions are looked up at run time by their default version too, as in
- * shims/impl-thread.h: a link-time reference to one whose home was libpthread.so.0 would make every
+ * impl/pthread.h: a link-time reference to one whose home was libpthread.so.0 would make every
  * program with this TU need the stub libpthread. So a program that uses C11 threads links the stub
  * -lpthread (--no-as-needed), as every threaded program at such a floor does; without
  * libpthread.so.0 on a glibc < 2.34 the libpthread-only functions answer thrd_error (tss_get NULL).
@@ -19,8 +19,8 @@
  * the same path agree on); thrd_sleep uses nanosleep (0, -1
  * on a signal, -2 otherwise, errno kept); thrd_exit without any pthread_exit calls exit(0), as
  * glibc's libc forwarder did for a program without libpthread. */
-#ifndef FLOORCOMPAT_SHIMS_IMPL_C11_H
-#define FLOORCOMPAT_SHIMS_IMPL_C11_H 1
+#ifndef FLOORCOMPAT_IMPL_THREADS_H
+#define FLOORCOMPAT_IMPL_THREADS_H 1
 #if !FLOORCOMPAT_HAVE_THRD_CREATE
 #include <pthread.h>
 #include <time.h>

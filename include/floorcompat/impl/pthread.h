@@ -1,7 +1,6 @@
-/* shims/impl-thread.h - thread APIs newer than the floor (IMPLEMENTATION part):
- *   pthread_cond_clockwait, pthread_mutex_clocklock, pthread_rwlock_clockrdlock,
- *   pthread_rwlock_clockwrlock, sem_clockwait (2.30); __cxa_thread_atexit_impl (2.18);
- *   __libc_single_threaded (2.32, a variable).
+/* impl/pthread.h - <pthread.h>: pthread_cond_clockwait, pthread_mutex_clocklock, pthread_rwlock_clockrdlock,
+ * pthread_rwlock_clockwrlock and <semaphore.h>'s sem_clockwait (2.30), which share their fallback
+ *
  *
  * No link-time reference to a function whose pre-2.34 home is libpthread.so.0: it would make every
  * program with this TU link the stub libpthread, threads or not (the floor audit's home check and
@@ -21,27 +20,9 @@
  *   other clocks     EINVAL, as glibc answers.
  *   A repeated cond wait re-acquired the mutex in between; to the caller it is one longer wait, as
  *   a spurious wake-up followed by a new wait would be.
- *   The timed function not found (glibc < 2.34 and libpthread.so.0 not loaded: a program that
- *   never linked -lpthread) gives ENOSYS.
- *
- * __cxa_thread_atexit_impl(dtor, obj, dso): what libstdc++'s __cxa_thread_atexit calls to register a
- * thread_local destructor; -static-libstdc++ puts that call into the program. glibc's own
- * (@GLIBC_2.18) when the running glibc has it: it runs the destructors before atexit handlers and
- * keeps the DSO of DSO_HANDLE loaded until they ran. Otherwise libstdc++'s own fallback: a
- * per-thread list (LIFO: reverse order of registration) in a pthread key whose destructor runs it at
- * thread exit, and an atexit handler running the exiting thread's list at exit(). Differences: the
- * DSO handle is ignored (dlclose of a library with pending thread_local destructors is not
- * prevented); at exit() the list runs at the place of the atexit registration (made at the first
- * registration), not before every atexit handler; without pthread keys (glibc < 2.34 and no
- * libpthread.so.0 loaded, so one thread) a process-wide list run at exit, which a libpthread
- * dlopen-ed later does not change. Out of memory gives -1.
- *
- * __libc_single_threaded: libstdc++ >= 11 headers read it to skip atomic operations (shared_ptr
- * reference counts, std::string's COW in the old ABI). A hidden copy under that name takes every
- * reference of the binary, libstdc++.a's included; it stays 0 ("perhaps multi-threaded"), which is
- * always correct and costs what libstdc++ < 11 always paid: atomic reference counts. */
-#ifndef FLOORCOMPAT_SHIMS_IMPL_THREAD_H
-#define FLOORCOMPAT_SHIMS_IMPL_THREAD_H 1
+ *   The timed function not found (glibc < 2.34 and libpthread.so.0 not loaded: a program that */
+#ifndef FLOORCOMPAT_IMPL_PTHREAD_H
+#define FLOORCOMPAT_IMPL_PTHREAD_H 1
 #include <pthread.h>
 #include <semaphore.h>
 #ifdef __cplusplus
@@ -51,9 +32,9 @@ extern "C" {
 #if !FLOORCOMPAT_HAVE_PTHREAD_COND_CLOCKWAIT
 #define FLOORCOMPAT__CLOCK_REALTIME 0
 #define FLOORCOMPAT__CLOCK_MONOTONIC 1
-extern void *__dso_handle __attribute__((weak, visibility("hidden"))); /* crtbegin.o's */
-FLOORCOMPAT__LIBC_WRAP(int, pthread_cond_timedwait, (pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *t),
-                       (c, m, t))
+/* In libc.so.6 since its 2.3.2 version: no libpthread home. */
+extern int floorcompat__pthread_cond_timedwait(pthread_cond_t *, pthread_mutex_t *, const struct timespec *)
+  __asm__("pthread_cond_timedwait");
 
 enum { FLOORCOMPAT__CW_COND, FLOORCOMPAT__CW_MUTEX, FLOORCOMPAT__CW_RD, FLOORCOMPAT__CW_WR, FLOORCOMPAT__CW_SEM };
 static void *floorcompat__cw_real[5], *floorcompat__cw_timed[5];
@@ -141,7 +122,7 @@ static void *floorcompat__cw_resolve(int kind, const char *name)
     return floorcompat__cw_fallback fbargs;                                \
   }
 
-__attribute__((visibility("hidden"))) int floorcompat_pthread_cond_clockwait(void *cond, void *mutex, int clk,
+FLOORCOMPAT__SHIM int floorcompat_pthread_cond_clockwait(void *cond, void *mutex, int clk,
                                                                             const void *abstime)
 FLOORCOMPAT__CW_SHIM(pthread_cond_clockwait, FLOORCOMPAT__CW_COND, (void *, void *, int, const void *),
                      (cond, mutex, clk, abstime),
@@ -163,7 +144,7 @@ FLOORCOMPAT__CW_SHIM(pthread_rwlock_clockwrlock, FLOORCOMPAT__CW_WR, (void *, in
                      (rwlock, clk, abstime), (FLOORCOMPAT__CW_WR, clk, (const struct timespec *)abstime, rwlock, 0))
 FLOORCOMPAT__SHIM_AS(floorcompat_pthread_rwlock_clockwrlock, pthread_rwlock_clockwrlock)
 
-__attribute__((visibility("hidden"))) int floorcompat_sem_clockwait(void *sem, int clk, const void *abstime)
+FLOORCOMPAT__SHIM int floorcompat_sem_clockwait(void *sem, int clk, const void *abstime)
 {
   int (*real)(void *, int, const void *);
   void *p = floorcompat__cw_resolve(FLOORCOMPAT__CW_SEM, "sem_clockwait");
@@ -183,128 +164,6 @@ __attribute__((visibility("hidden"))) int floorcompat_sem_clockwait(void *sem, i
 FLOORCOMPAT__SHIM_AS(floorcompat_sem_clockwait, sem_clockwait)
 #undef FLOORCOMPAT__CW_SHIM
 #endif /* !FLOORCOMPAT_HAVE_PTHREAD_COND_CLOCKWAIT */
-
-#if !FLOORCOMPAT_HAVE___CXA_THREAD_ATEXIT_IMPL
-struct floorcompat__tls_dtor {
-  void (*fn)(void *);
-  void *obj;
-  struct floorcompat__tls_dtor *next;
-};
-/* 0 unset, 1 being set up, 2 pthread key ready, 3 no pthread keys (one thread: the list below) */
-static int floorcompat__tls_state;
-static pthread_key_t floorcompat__tls_key;
-static struct floorcompat__tls_dtor *floorcompat__tls_single;
-static void *floorcompat__tls_impl, *floorcompat__tls_fns[3];
-static void *(*floorcompat__tls_get)(pthread_key_t);
-static int (*floorcompat__tls_set)(pthread_key_t, const void *);
-
-/* Run a list; what a destructor registers runs next, before the rest, as glibc orders it. */
-static void floorcompat__tls_run_list(void *p)
-{
-  struct floorcompat__tls_dtor *e = (struct floorcompat__tls_dtor *)p;
-  while (e) {
-    struct floorcompat__tls_dtor *next = e->next, *added;
-    e->fn(e->obj);
-    floorcompat__free(e);
-    if (__atomic_load_n(&floorcompat__tls_state, __ATOMIC_ACQUIRE) == 2) {
-      added = (struct floorcompat__tls_dtor *)floorcompat__tls_get(floorcompat__tls_key);
-      if (added)
-        floorcompat__tls_set(floorcompat__tls_key, 0);
-    } else {
-      added = floorcompat__tls_single;
-      floorcompat__tls_single = 0;
-    }
-    if (added) {
-      e = added;
-      while (added->next)
-        added = added->next;
-      added->next = next;
-    } else
-      e = next;
-  }
-}
-
-/* At exit(): the exiting thread's destructors, including those registered while they run. */
-static void floorcompat__tls_at_exit(void *unused)
-{
-  (void)unused;
-  for (;;) {
-    void *p;
-    if (__atomic_load_n(&floorcompat__tls_state, __ATOMIC_ACQUIRE) == 2) {
-      p = floorcompat__tls_get(floorcompat__tls_key);
-      floorcompat__tls_set(floorcompat__tls_key, 0);
-    } else {
-      p = floorcompat__tls_single;
-      floorcompat__tls_single = 0;
-    }
-    if (!p)
-      return;
-    floorcompat__tls_run_list(p);
-  }
-}
-
-/* Once per process, lock-free: the first caller sets up, racing ones wait for it. */
-static int floorcompat__tls_setup(void)
-{
-  int s = __atomic_load_n(&floorcompat__tls_state, __ATOMIC_ACQUIRE), zero = 0;
-  if (s >= 2)
-    return s;
-  if (__atomic_compare_exchange_n(&floorcompat__tls_state, &zero, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)) {
-    int (*create)(pthread_key_t *, void (*)(void *));
-    void *c = floorcompat__resolve_pt(&floorcompat__tls_fns[0], "pthread_key_create", 0);
-    void *g = floorcompat__resolve_pt(&floorcompat__tls_fns[1], "pthread_getspecific", 0);
-    void *t = floorcompat__resolve_pt(&floorcompat__tls_fns[2], "pthread_setspecific", 0);
-    s = 3;
-    if (c && g && t) {
-      FLOORCOMPAT__FN(create, c);
-      FLOORCOMPAT__FN(floorcompat__tls_get, g);
-      FLOORCOMPAT__FN(floorcompat__tls_set, t);
-      if (create(&floorcompat__tls_key, floorcompat__tls_run_list) == 0)
-        s = 2;
-    }
-    floorcompat____cxa_atexit(floorcompat__tls_at_exit, 0, &__dso_handle); /* atexit(), as libc_nonshared.a has it */
-    __atomic_store_n(&floorcompat__tls_state, s, __ATOMIC_RELEASE);
-    return s;
-  }
-  while ((s = __atomic_load_n(&floorcompat__tls_state, __ATOMIC_ACQUIRE)) < 2)
-    floorcompat__sys_sched_yield();
-  return s;
-}
-
-FLOORCOMPAT__SHIM int floorcompat__cxa_thread_atexit_impl(void (*dtor)(void *), void *obj, void *dso_symbol)
-{
-  struct floorcompat__tls_dtor *e;
-  void *p = floorcompat__resolve(&floorcompat__tls_impl, "__cxa_thread_atexit_impl", "GLIBC_2.18");
-  if (p) {
-    int (*real)(void (*)(void *), void *, void *);
-    FLOORCOMPAT__FN(real, p);
-    FLOORCOMPAT__SET_PATH(__cxa_thread_atexit_impl, FLOORCOMPAT__P_RESOLVED);
-    return real(dtor, obj, dso_symbol);
-  }
-  FLOORCOMPAT__SET_PATH(__cxa_thread_atexit_impl, FLOORCOMPAT__P_FALLBACK);
-  if (!(e = (struct floorcompat__tls_dtor *)floorcompat__malloc(sizeof *e)))
-    return -1;
-  e->fn = dtor;
-  e->obj = obj;
-  if (floorcompat__tls_setup() == 2) {
-    e->next = (struct floorcompat__tls_dtor *)floorcompat__tls_get(floorcompat__tls_key);
-    if (floorcompat__tls_set(floorcompat__tls_key, e) != 0) {
-      floorcompat__free(e);
-      return -1;
-    }
-  } else {
-    e->next = floorcompat__tls_single;
-    floorcompat__tls_single = e;
-  }
-  return 0;
-}
-FLOORCOMPAT__SHIM_AS(floorcompat__cxa_thread_atexit_impl, __cxa_thread_atexit_impl)
-#endif /* !FLOORCOMPAT_HAVE___CXA_THREAD_ATEXIT_IMPL */
-
-#if !FLOORCOMPAT_HAVE___LIBC_SINGLE_THREADED
-__attribute__((visibility("hidden"))) char floorcompat__single_threaded = 0;
-FLOORCOMPAT__DEFINE_AS(floorcompat__single_threaded, __libc_single_threaded)
-#endif
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,6 @@
-/* start.h - the pre-2.34 start-up path (part of FLOORCOMPAT_IMPLEMENTATION).
+/* impl/start.h - the start family: the pre-2.34 start-up path, a member of its own (start.o) that
+ * executables link, pulled by crt1.o/Scrt1.o's reference to __libc_start_main when the archive
+ * comes before libc; shared libraries never reference it.
  *
  * crt1.o/Scrt1.o of glibc >= 2.34 call __libc_start_main@GLIBC_2.34 with init == fini == NULL and
  * leave the executable's constructors to libc. Older glibc only has the base-version entry point,
@@ -40,7 +42,7 @@ static void floorcompat__run_init(int argc, char **argv, char **envp)
     __init_array_start[i](argc, argv, envp);
 }
 
-__attribute__((visibility("hidden"), used)) int
+__attribute__((visibility("hidden"), weak, used)) int
 floorcompat__start(floorcompat__main_fn main_fn, int argc, char **argv, void (*init)(void),
                    void (*fini)(void), void (*rtld_fini)(void), void *stack_end)
 {

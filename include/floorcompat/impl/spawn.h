@@ -1,8 +1,6 @@
-/* shims/impl-spawn.h - posix_spawn_file_actions_addchdir_np, _addfchdir_np (2.29),
- * _addclosefrom_np and closefrom (2.34) for older floors (IMPLEMENTATION part).
+/* impl/spawn.h - <spawn.h>: posix_spawn_file_actions_addchdir_np, _addfchdir_np (2.29) and
+ * _addclosefrom_np (2.34) for older floors.
  *
- * closefrom: the close_range shim (impl-linux.h: syscall, else /proc/self/fd) on [max(lowfd, 0),
- *   ~0U]; floorcompat_path("closefrom") tells which of the two served. Aborts if it fails, as glibc.
  * add*chdir_np, addclosefrom_np: glibc's own, looked up at run time (@GLIBC_2.29, @GLIBC_2.34).
  *   Without it (glibc too old, or the lookup hidden) the action is recorded by floorcompat: a list
  *   hung off the object's __pad words (public layout since glibc 2.2; glibc never touches __pad,
@@ -34,25 +32,16 @@
  *   first; close of it is ignored (as glibc ignores close errors), dup2 from or fchdir to it gives
  *   EBADF (the fd was not open for the caller), closefrom spares it. Like glibc's fork-based 2.17
  *   code, fork runs pthread_atfork handlers. */
-#ifndef FLOORCOMPAT_SHIMS_IMPL_SPAWN_H
-#define FLOORCOMPAT_SHIMS_IMPL_SPAWN_H 1
+#ifndef FLOORCOMPAT_IMPL_SPAWN_H
+#define FLOORCOMPAT_IMPL_SPAWN_H 1
 /* Everything here is for floors below 2.34, the newest of the four: below 2.29 all are needed, and at
  * 2.29-2.33 addclosefrom_np still needs the emulated spawn. */
-#if !FLOORCOMPAT_HAVE_CLOSEFROM
+#if !FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP
 #include <spawn.h>
 #include <sys/resource.h>
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-FLOORCOMPAT__SHIM void floorcompat_closefrom(int lowfd)
-{
-  if (floorcompat_close_range(lowfd < 0 ? 0U : (unsigned int)lowfd, ~0U, 0) != 0)
-    floorcompat__die("*** closefrom failed to close a file descriptor ***: terminated\n");
-  FLOORCOMPAT__SET_PATH(closefrom, __atomic_load_n(&floorcompat__paths[FLOORCOMPAT__API_close_range],
-                                                   __ATOMIC_RELAXED));
-}
-FLOORCOMPAT__SHIM_AS(floorcompat_closefrom, closefrom)
 
 /* ---- the floorcompat list of an actions object ---- */
 enum { FLOORCOMPAT__SP_CHDIR = 3, FLOORCOMPAT__SP_FCHDIR = 4, FLOORCOMPAT__SP_CLOSEFROM = 5 };
@@ -187,14 +176,11 @@ FLOORCOMPAT__SHIM_AS(floorcompat_posix_spawn_file_actions_addclosefrom_np, posix
 typedef int (*floorcompat__sp_fn)(pid_t *, const char *, const posix_spawn_file_actions_t *,
                                   const posix_spawnattr_t *, char *const[], char *const[]);
 static void *floorcompat__sp_libc_slot[2];
-static int floorcompat__libc_sp_destroy(posix_spawn_file_actions_t *fa)
-{
-  int (*f)(posix_spawn_file_actions_t *);
-  FLOORCOMPAT__LIBC_GET(f, posix_spawn_file_actions_destroy, 1);
-  return f(fa);
-}
+/* libc's own, by its version: the plain name is this family's definition. */
+extern int floorcompat__libc_sp_destroy(posix_spawn_file_actions_t *fa) __asm__("floorcompat__libc_sp_destroy");
+FLOORCOMPAT__RENAME(floorcompat__libc_sp_destroy, posix_spawn_file_actions_destroy, FLOORCOMPAT__BASE_VERSION)
 
-/* ---- what the emulation calls: syscalls (see impl-common.h) on x86_64 and aarch64, else libc's
+/* ---- what the emulation calls: syscalls (see impl/common.h) on x86_64 and aarch64, else libc's
  * functions of glibc 2.17 by own names ---- */
 #ifdef FLOORCOMPAT__RAW_WRAPPERS
 #define FLOORCOMPAT__SP_SYS(n, a, b, c, d) ((int)FLOORCOMPAT__SYS(n, a, b, c, d))
@@ -570,5 +556,5 @@ FLOORCOMPAT__SHIM_AS(floorcompat__posix_spawn_file_actions_destroy, posix_spawn_
 #ifdef __cplusplus
 }
 #endif
-#endif /* !FLOORCOMPAT_HAVE_CLOSEFROM */
+#endif /* !FLOORCOMPAT_HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP */
 #endif

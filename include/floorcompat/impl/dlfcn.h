@@ -1,4 +1,4 @@
-/* shims/impl-unwind.h - _dl_find_object (GLIBC_2.35; declared in <dlfcn.h>, exported by libc.so.6 and
+/* impl/dlfcn.h - _dl_find_object (GLIBC_2.35; declared in <dlfcn.h>, exported by libc.so.6 and
  * implemented in the dynamic loader).
  *
  * gcc >= 12 built on glibc >= 2.35 makes its unwinder (libgcc_eh.a: -static-libgcc, and the static
@@ -14,17 +14,17 @@
  *   dlfo_map_end   the highest p_vaddr + p_memsz of a PT_LOAD (not rounded), plus the load bias;
  *                  a PC between them counts, gaps included, as for glibc (l_map_start/l_map_end)
  *   dlfo_link_map  the struct link_map of the object (same l_addr and l_ld) in r_debug.r_map, the
- *                  loader's list of the base namespace (r_debug as libc-calls.h finds it, else
- *                  through the main program's DT_DEBUG); NULL when neither works or the object is
- *                  in another namespace (dlmopen)
+ *                  loader's list of the base namespace, found through the main program's DT_DEBUG
+ *                  (the first object dl_iterate_phdr lists); NULL without one or when the object is
+ *                  in another namespace (dlmopen). libgcc's unwinder reads only dlfo_eh_frame.
  *   dlfo_eh_frame  the PT_GNU_EH_FRAME segment's address (PT_ARM_EXIDX on arm), NULL without one
  *   dlfo_eh_dbase  i386 and nios2: DT_PLTGOT's address (the GOT; DW_EH_PE_datarel base)
  *   dlfo_eh_count  arm: the PT_ARM_EXIDX size / 8
  * and -1 when the PC is in no loaded object. The walk takes the loader's lock as dl_iterate_phdr
  * does (gcc < 12's unwinder walked the same way on every throw): not async-signal-safe, unlike the
  * real one. The reserved words are left alone, as glibc does. */
-#ifndef FLOORCOMPAT_SHIMS_IMPL_UNWIND_H
-#define FLOORCOMPAT_SHIMS_IMPL_UNWIND_H 1
+#ifndef FLOORCOMPAT_IMPL_DLFCN_H
+#define FLOORCOMPAT_IMPL_DLFCN_H 1
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -119,12 +119,14 @@ static int floorcompat__dlfo_cb(struct floorcompat__dl_phdr_info *info, __SIZE_T
   return 1;
 }
 
-/* The loader's r_debug (libc-calls.h), else through the main program's DT_DEBUG (a shared library
- * in a process without /proc). */
+/* The loader's r_debug, from the main program's dynamic section (DT_DEBUG, which ld.so fills). */
 static const struct r_debug *floorcompat__dlfo_r_debug(const void *main_dyn)
 {
-  const struct r_debug *r = floorcompat__r_debug();
-  return r ? r : floorcompat__dt_debug((const ElfW(Dyn) *)main_dyn);
+  const ElfW(Dyn) *d = (const ElfW(Dyn) *)main_dyn;
+  for (; d && d->d_tag != DT_NULL; d++)
+    if (d->d_tag == DT_DEBUG)
+      return (const struct r_debug *)d->d_un.d_ptr;
+  return 0;
 }
 
 static void *floorcompat__dlfo_real;
