@@ -68,7 +68,7 @@ awk -v dir="$tmp" -v arch="$arch" -v floor="$floor" -f "$here/mkfloor.awk" "$rul
 loader= as_needed=
 while read -r soname role; do
   # shellcheck disable=SC2086
-  $cc -shared -nostdlib -fPIC -O0 -fno-lto -o "$tmp/$soname" "$tmp/$soname.c" \
+  $cc -shared -nostdlib -o "$tmp/$soname" "$tmp/$soname.s" \
     -Wl,-soname,"$soname" -Wl,--version-script="$tmp/$soname.map" > "$tmp/cc.log" 2>&1 ||
     { sed 's/^/  /' "$tmp/cc.log" | head -n 20 >&2; die "cannot build $soname with $cc"; }
   mv -f "$tmp/$soname" "$out/$soname"
