@@ -96,7 +96,7 @@ function defaultver(lib, s,    v, nv, k, best) {
   for (k = 1; k <= nv; k++) if (best == "" || vkey(v[k]) > vkey(best)) best = v[k]
   return best
 }
-# sym: one symbol of the assembly source, its labels the C-less names fc_N, each given its glibc
+# label: one symbol of the assembly source, its labels the C-less names fc_N, each given its glibc
 # name and version by .symver (", remove" drops fc_N itself): a function of one byte, or a data
 # object of readelf's size, aligned as a C object of that size would be (at most 16). Alias groups
 # put several labels on one object: the first strong, the others weak, as glibc's weak_alias.
