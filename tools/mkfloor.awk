@@ -62,7 +62,7 @@ FILENAME == ARGV[2] {
   if ($4 == "default") linkable[lib, sym] = 1
   if (ver == "GLIBC_PRIVATE" || ver == "-" || vkey(ver) > fkey) next
   if (lib == "libc.so.6" && homes_on && ((sym, ver) in home)) lib = home[sym, ver]
-  else if (lib == "libc.so.6" && (sym in moved) && vkey(ver) < moved_below[sym]) lib = moved[sym]
+  else if (lib == "libc.so.6" && (sym in moved) && $4 == "compat" && vkey(ver) < moved_below[sym]) lib = moved[sym]
   from[lib, sym] = $1
   addlib(lib)
   if (lib == "libc.so.6") have_libc = 1
