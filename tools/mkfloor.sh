@@ -19,7 +19,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 data=$(dirname "$here")/data cc= arch= floor= out= archive=
-usage="usage: mkfloor.sh --cc=CC --arch=DEBARCH --floor=VERSION --out=DIR [--archive=PATH] [--data=DATADIR]"
+usage="usage is mkfloor.sh --cc=CC --arch=DEBARCH --floor=VERSION --out=DIR [--archive=PATH] [--data=DATADIR]"
 die() { echo "mkfloor: $*" >&2; exit 1; }
 for a; do
   case $a in
@@ -29,10 +29,10 @@ for a; do
     --out=*) out=${a#*=} ;;
     --archive=*) archive=${a#*=} ;;
     --data=*) data=${a#*=} ;;
-    *) echo "mkfloor: unknown argument '$a'" >&2; echo "$usage" >&2; exit 2 ;;
+    *) echo "mkfloor: unknown argument '$a'; $usage" >&2; exit 2 ;;
   esac
 done
-[ -n "$cc" ] && [ -n "$arch" ] && [ -n "$floor" ] && [ -n "$out" ] || { echo "$usage" >&2; exit 2; }
+[ -n "$cc" ] && [ -n "$arch" ] && [ -n "$floor" ] && [ -n "$out" ] || { echo "mkfloor: $usage" >&2; exit 2; }
 case $floor in
   [0-9]*.[0-9]*) expr "$floor" : '[0-9][0-9]*\.[0-9][0-9]*$' >/dev/null || die "--floor=$floor: expected a glibc version such as 2.17" ;;
   *) die "--floor=$floor: expected a glibc version such as 2.17 (named floors are floorcc's)" ;;
@@ -62,8 +62,8 @@ out=$(cd "$out" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fc-floor.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-awk -v dir="$tmp" -v arch="$arch" -v floor="$floor" -f "$here/mkfloor.awk" "$rules" "$homes" "$symbols" ||
-  die "cannot generate the floor $floor libraries for $arch from $data"
+# mkfloor.awk says why when it fails.
+awk -v dir="$tmp" -v arch="$arch" -v floor="$floor" -f "$here/mkfloor.awk" "$rules" "$homes" "$symbols" || exit 1
 
 loader= as_needed=
 while read -r soname role; do
