@@ -1,9 +1,10 @@
-# mkfloor.awk: the C source and version script of each link-time floor library of one floor.
+# mkfloor.awk: the assembly source and version script of each link-time floor library of one floor.
 #   awk -v dir=TMPDIR -v arch=DEBARCH -v floor=2.17 -f mkfloor.awk \
 #       data/floor-rules.tsv data/homes/ARCH.tsv data/symbols/ARCH.tsv
-# Writes DIR/<soname>.s (assembly: no compiler pass, a fraction of C's build time) and DIR/<soname>.map for every library of the symbols table, and DIR/libs:
-# one row "soname role" per library for mkfloor.sh (role: libc, loader, lib, or home: a pre-2.34
-# home library of libc's symbols at this floor).
+# Writes DIR/<soname>.s (assembly: no compiler pass, a fifth of C's build time) and DIR/<soname>.map
+# for every library of the symbols table, and DIR/libs: one row "soname role" per library for
+# mkfloor.sh (role: libc, loader, lib, or home: a pre-2.34 home library of libc's symbols at this
+# floor). doc/floor-libs.md describes the result.
 #
 # A symbol@version of the symbols table is offered when the version is at or below the floor (and not
 # GLIBC_PRIVATE); below the "homes" floor of the rules table, a libc.so.6 row that the homes table lists
@@ -16,7 +17,8 @@
 # with a size are data objects (STT_OBJECT of that size, so that copy relocations take the right
 # size), the others functions (STT_FUNC); see label() below. Version nodes: every version of the
 # library's rows at or below the floor (glibc's *_version_placeholder rows keep a node's name without
-# a symbol), chained oldest to newest as glibc's are; "node" rules add nodes without symbols.
+# a symbol), chained oldest to newest as glibc's are; "node" rules add nodes without symbols;
+# "alias" rules make several names one data object.
 BEGIN {
   FS = "\t"
   if (floor !~ /^[0-9]+\.[0-9]+$/) fail("floor must be a glibc version like 2.17, not '" floor "'")
