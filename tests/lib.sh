@@ -47,7 +47,15 @@ fc_run_old() { "$srcdir/tests/oldrun.sh" $FC_RT_ARGS "$@"; }
 # manifest with its floor and audits it on the spot; tests/enforce.test re-audits the whole manifest
 # and fails on any ELF file under tests/out that bypassed it.
 fc_manifest=$builddir/tests/out/manifest
-fc_build() { # fc_build FLOOR OUTPUT COMPILER ARGS...  (FLOOR like 2.17, or "none" for unfloored controls)
+# fc_floor_opts FLOOR: the audit's options for a manifest floor: 2.17, or 2.17:CXX for a C++ runtime
+# other than the floor's (2.17:none: a program built to use the host's libstdc++).
+fc_floor_opts() {
+  case $1 in
+    *:*) echo "--floor=${1%%:*} --cxx-floor=${1#*:}" ;;
+    *) echo "--floor=$1" ;;
+  esac
+}
+fc_build() { # fc_build FLOOR OUTPUT COMPILER ARGS...  (FLOOR like 2.17 or 2.17:none, or "none" for unfloored controls)
   fc_floor=$1 fc_bin=$2; shift 2
   if ! "$@" -o "$fc_bin" > "$fc_bin.build.log" 2>&1; then
     ok 1 "build $(basename "$fc_bin") (floor $fc_floor)"; sed 's/^/#   /' "$fc_bin.build.log" | head -n 30
@@ -55,7 +63,7 @@ fc_build() { # fc_build FLOOR OUTPUT COMPILER ARGS...  (FLOOR like 2.17, or "non
   fi
   echo "$fc_floor $fc_bin" >> "$fc_manifest"
   [ "$fc_floor" = none ] && return 0
-  fc_audit_out=$("$AUDIT" --floor="$fc_floor" "$fc_bin" 2>&1)
+  fc_audit_out=$("$AUDIT" $(fc_floor_opts "$fc_floor") "$fc_bin" 2>&1)
   fc_rc=$?
   ok $fc_rc "audit $(basename "$fc_bin") within floor $fc_floor"
   [ $fc_rc -eq 0 ] || printf '%s\n' "$fc_audit_out" | sed 's/^/#   /' | head -n 30

@@ -1,20 +1,21 @@
 # env.sh: sourced (after lib.sh) by tests/floorcc.test, cmake.test, meson.test and
 # real-projects.test. Points floorcc, floorc++ and the CMake package at this build tree, with a
-# fresh implementation-object cache per test, and provides fcc_record.
+# fresh floor-directory cache per test, and provides fcc_record.
 FLOORCC=$builddir/floorcc FLOORCXX=$builddir/floorc++
 FLOORCC_INCLUDEDIR=$srcdir/include FLOORCC_FLOORS=$srcdir/data/floors.tsv
-FLOORCC_IMPL=$srcdir/examples/floorcompat-impl.c FLOORCC_STUBDIR=$builddir/stubs
+FLOORCC_FLOORSDIR=$builddir/floors FLOORCC_TOOLS=$srcdir/tools
 FLOORCC_AUDIT_PROG=$AUDIT FLOORCC_PROG=$FLOORCC FLOORCXX_PROG=$FLOORCXX
 FLOORCC_CACHE_DIR=$builddir/tests/floorcc-cache/$fc_test
-export FLOORCC_INCLUDEDIR FLOORCC_FLOORS FLOORCC_IMPL FLOORCC_STUBDIR FLOORCC_AUDIT_PROG \
+export FLOORCC_INCLUDEDIR FLOORCC_FLOORS FLOORCC_FLOORSDIR FLOORCC_TOOLS FLOORCC_AUDIT_PROG \
   FLOORCC_PROG FLOORCXX_PROG FLOORCC_CACHE_DIR
-unset FLOORCC_FLOOR FLOORCC_KERNEL_FLOOR FLOORCC_CC FLOORCC_CXX FLOORCC_AUDIT FLOORCC_AUTO_LIBS
+unset FLOORCC_FLOOR FLOORCC_KERNEL_FLOOR FLOORCC_CC FLOORCC_CXX FLOORCC_AUDIT FLOORCC_AUTO_LIBS \
+  FLOORCC_SHARED_LIBSTDCXX FLOORCC_CXX_FLOOR
 PATH=$builddir:$PATH
 export PATH
 rm -rf "$FLOORCC_CACHE_DIR"
 samples=$srcdir/tests/samples-cc
 [ -x "$FLOORCC" ] && [ -x "$FLOORCXX" ] || bail "floorcc/floorc++ not built in $builddir: run make first"
-[ -f "$builddir/stubs/libpthread.so" ] || bail "no stub libraries in $builddir/stubs: run make first"
+[ -f "$builddir/floors/2.17/$FC_HOST_DEBARCH/libc.so" ] || bail "no floor directories in $builddir/floors: run make first"
 
 # Where this test's entries begin in the suite's manifest (earlier runs may have left some).
 fcc_mark=$(cat "$fc_manifest" 2>/dev/null | wc -l)
