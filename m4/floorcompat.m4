@@ -1,5 +1,5 @@
 # floorcompat.m4 - build a project on a new glibc for an older glibc and kernel floor.
-# serial 2
+# serial 3
 #
 # AC_FLOOR_GLIBC([VERSION], [ACTION-IF-NOT-GLIBC])
 #   Call it right after AC_PROG_CC (and AC_PROG_CXX), before any AC_CHECK_FUNCS/HEADERS/DECLS.
@@ -14,19 +14,21 @@
 #   With a floor it
 #   - adds `-I<includedir> -include floorcompat.h -DFLOORCOMPAT_GLIBC=NNN -DFLOORCOMPAT_KERNEL=NNN`
 #     to CPPFLAGS, so every compile (configure's own tests too) sees floorcompat.h first;
-#   - writes floorcompat-impl.c into the build directory, compiles it (-fPIC; the shims' libc names
-#     are weak, so that a project's own fallback of the same name wins) and adds the object to
-#     LIBS as `-Wl,<abs>/floorcompat-impl.o`: every executable and shared library the project links
-#     (libtool ones too; it passes -Wl, flags through and keeps them out of static archives) gets the
-#     IMPLEMENTATION part exactly once;
-#   - below 2.34 on a glibc >= 2.34 host: -L<stubdir> in LDFLAGS and the stub libraries in LIBS
-#     (`-Wl,--push-state,--as-needed,-lpthread,-ldl,...,--pop-state`), so symbols that were in
-#     libpthread/libdl/librt/libutil/libanl/libresolv before 2.34 are needed from there;
+#   - puts floorcompat's floor directory of that glibc first in LDFLAGS (-L, -Wl,-rpath-link, and
+#     -Wl,--allow-shlib-undefined): the floor's link-time libc.so.6, libm.so.6, loader and pre-2.34
+#     home libraries, in which every symbol's default version is the floor's, and floorcompat's
+#     archive (its shims, one member per API family), which the floor's libc.so groups with
+#     libc.so.6. Every executable and shared library the project links (libtool ones too), every
+#     object in it, static libraries included, binds to the floor; dlopen and pthread_* that
+#     configure found "in libc" (no -ldl/-lpthread) still get libdl.so.2/libpthread.so.0 below 2.34.
+#     The installed floor directories cover 2.17 and the named floors' glibc versions; another floor's
+#     is built into the build directory (floorcompat-floor-X.Y). C++ links take libstdc++ and libgcc
+#     statically (local in shared libraries) unless --with-floor-libstdc++=shared;
 #   - presets the autoconf cache for every glibc function and header newer than the floor
 #     (ac_cv_func_X, ac_cv_have_decl_X, ac_cv_header_X), unless already set (a cache variable given
 #     on the command line wins): AC_CHECK_FUNCS, AC_CHECK_DECLS and AC_CHECK_HEADERS then report
 #     what the floor has. Policy "gate" (default): all of them say "no", so the project's own
-#     fallback is used. Policy "shim": the functions floorcompat's IMPLEMENTATION object defines
+#     fallback is used. Policy "shim": the functions floorcompat's archive defines
 #     (its API shims: getrandom, reallocarray ... when present) and headers whose function is
 #     shimmed are left to configure, which finds them ("yes"), and the shim serves the call.
 #     The stat family (served by floorcompat.h at every floor) is never preset.
@@ -35,10 +37,10 @@
 #         floor-check: all-am
 #         	$(FLOORCOMPAT_AUDIT) -q -r $(top_builddir)
 #         check-local: floor-check
-#     and FLOORCOMPAT_IMPL_OBJ, FLOORCOMPAT_STUBDIR, FLOORCOMPAT_INCLUDEDIR, FLOORCOMPAT_CPPFLAGS and
-#     FLOORCOMPAT_LIBS (what was added to CPPFLAGS and LIBS: keep FLOORCOMPAT_LIBS out of an
-#     installed .pc file's Libs.private if yours is built from @LIBS@; it names a build-tree object).
-#   Where floorcompat is: FLOORCOMPAT_INCLUDEDIR / FLOORCOMPAT_STUBDIR / FLOORCOMPAT_AUDIT_TOOL
+#     and FLOORCOMPAT_FLOORDIR, FLOORCOMPAT_INCLUDEDIR, FLOORCOMPAT_CPPFLAGS and
+#     FLOORCOMPAT_LIBS (what was added to CPPFLAGS and LDFLAGS).
+#   Where floorcompat is: FLOORCOMPAT_INCLUDEDIR / FLOORCOMPAT_FLOORSDIR / FLOORCOMPAT_TOOLS /
+#   FLOORCOMPAT_AUDIT_TOOL
 #   (precious variables), else --with-floorcompat=DIR, else `pkg-config --variable=... floorcompat`,
 #   else the compiler's default include path and PATH.
 #
@@ -69,7 +71,12 @@ AC_ARG_WITH([floor-policy],
 AC_ARG_WITH([floorcompat],
   [AS_HELP_STRING([--with-floorcompat=DIR], [floorcompat's install prefix or build tree (default: pkg-config, then the compiler's paths)])])
 AC_ARG_VAR([FLOORCOMPAT_INCLUDEDIR], [directory holding floorcompat.h])
-AC_ARG_VAR([FLOORCOMPAT_STUBDIR], [directory holding floorcompat's link-time stub libraries])
+AC_ARG_VAR([FLOORCOMPAT_FLOORSDIR], [directory holding floorcompat's floor directories (GLIBC/ARCH/)])
+AC_ARG_VAR([FLOORCOMPAT_TOOLS], [directory holding floorcompat's mkfloordir.sh, for floors not installed])
+AC_ARG_WITH([floor-libstdc++],
+  [AS_HELP_STRING([--with-floor-libstdc++=static|shared],
+    [C++ links take the host's libstdc++ and libgcc statically (default: they are newer than an older floor's) or shared (you ship your own)])],
+  [], [with_floor_libstdc__=static])
 AC_ARG_VAR([FLOORCOMPAT_AUDIT_TOOL], [the floorcompat-audit program])
 
 # floorcompat_int X.Y: prints major*100+minor, nothing when X.Y is not a version.
@@ -129,7 +136,8 @@ AS_IF([test "x${floorcompat_glibc_floor-no}" != xno], [_FLOORCOMPAT_APPLY_KERNEL
 AC_SUBST([FLOORCOMPAT_KERNEL_FLOOR], [$floorcompat_kernel_floor])
 ])
 
-# _FLOORCOMPAT_LOCATE: FLOORCOMPAT_INCLUDEDIR, FLOORCOMPAT_STUBDIR, FLOORCOMPAT_AUDIT_TOOL.
+# _FLOORCOMPAT_LOCATE: FLOORCOMPAT_INCLUDEDIR, FLOORCOMPAT_FLOORSDIR, FLOORCOMPAT_TOOLS,
+# FLOORCOMPAT_AUDIT_TOOL.
 AC_DEFUN([_FLOORCOMPAT_LOCATE], [
 AS_IF([test -n "$with_floorcompat" && test "x$with_floorcompat" != xyes && test "x$with_floorcompat" != xno], [
   fc_d=$with_floorcompat
@@ -139,9 +147,13 @@ AS_IF([test -n "$with_floorcompat" && test "x$with_floorcompat" != xyes && test 
     for fc_x in "$fc_d/include" "$fc_d"; do
       AS_IF([test -f "$fc_x/floorcompat.h"], [FLOORCOMPAT_INCLUDEDIR=$fc_x; break])
     done])
-  AS_IF([test -z "$FLOORCOMPAT_STUBDIR"], [
-    for fc_x in "$fc_d"/lib/floorcompat/stubs "$fc_d"/lib64/floorcompat/stubs "$fc_d"/lib/*/floorcompat/stubs "$fc_d/stubs"; do
-      AS_IF([test -f "$fc_x/libpthread.so"], [FLOORCOMPAT_STUBDIR=$fc_x; break])
+  AS_IF([test -z "$FLOORCOMPAT_FLOORSDIR"], [
+    for fc_x in "$fc_d"/lib/floorcompat/floors "$fc_d"/lib64/floorcompat/floors "$fc_d"/lib/*/floorcompat/floors "$fc_d/floors"; do
+      AS_IF([test -d "$fc_x"], [FLOORCOMPAT_FLOORSDIR=$fc_x; break])
+    done])
+  AS_IF([test -z "$FLOORCOMPAT_TOOLS"], [
+    for fc_x in "$fc_d/share/floorcompat/tools" "$fc_d/tools"; do
+      AS_IF([test -x "$fc_x/mkfloordir.sh"], [FLOORCOMPAT_TOOLS=$fc_x; break])
     done])
   AS_IF([test -z "$FLOORCOMPAT_AUDIT_TOOL"], [
     for fc_x in "$fc_d/bin/floorcompat-audit" "$fc_d/floorcompat-audit"; do
@@ -152,7 +164,8 @@ AS_IF([test -n "$with_floorcompat" && test "x$with_floorcompat" != xyes && test 
   AS_IF([test -z "$PKG_CONFIG"], [AC_PATH_TOOL([PKG_CONFIG], [pkg-config])])
   AS_IF([test -n "$PKG_CONFIG" && $PKG_CONFIG --exists floorcompat 2>/dev/null], [
     AS_IF([test -z "$FLOORCOMPAT_INCLUDEDIR"], [FLOORCOMPAT_INCLUDEDIR=`$PKG_CONFIG --variable=includedir floorcompat`])
-    AS_IF([test -z "$FLOORCOMPAT_STUBDIR"], [FLOORCOMPAT_STUBDIR=`$PKG_CONFIG --variable=stubdir floorcompat`])
+    AS_IF([test -z "$FLOORCOMPAT_FLOORSDIR"], [FLOORCOMPAT_FLOORSDIR=`$PKG_CONFIG --variable=pkglibdir floorcompat`/floors])
+    AS_IF([test -z "$FLOORCOMPAT_TOOLS"], [FLOORCOMPAT_TOOLS=`$PKG_CONFIG --variable=pkgdatadir floorcompat`/tools])
     AS_IF([test -z "$FLOORCOMPAT_AUDIT_TOOL"], [FLOORCOMPAT_AUDIT_TOOL=`$PKG_CONFIG --variable=audit floorcompat`])
   ])
 ])
@@ -168,7 +181,7 @@ AC_BEFORE([$0], [AC_CHECK_DECLS])dnl
 floorcompat_glibc_floor=no
 floorcompat_policy=$with_floor_policy
 FLOORCOMPAT_AUDIT=:
-FLOORCOMPAT_IMPL_OBJ=
+FLOORCOMPAT_FLOORDIR=
 FLOORCOMPAT_CPPFLAGS=
 FLOORCOMPAT_LIBS=
 AS_CASE([$floorcompat_policy], [gate|shim], [],
@@ -214,11 +227,11 @@ AC_SUBST([FLOORCOMPAT_GLIBC_FLOOR], [$floorcompat_glibc_floor])
 AC_SUBST([FLOORCOMPAT_KERNEL_FLOOR], [$floorcompat_kernel_floor])
 AC_SUBST([FLOORCOMPAT_POLICY], [$floorcompat_policy])
 AC_SUBST([FLOORCOMPAT_AUDIT])
-AC_SUBST([FLOORCOMPAT_IMPL_OBJ])
+AC_SUBST([FLOORCOMPAT_FLOORDIR])
 AC_SUBST([FLOORCOMPAT_CPPFLAGS])
 AC_SUBST([FLOORCOMPAT_LIBS])
 AC_SUBST([FLOORCOMPAT_INCLUDEDIR])
-AC_SUBST([FLOORCOMPAT_STUBDIR])
+
 ])
 
 # _FLOORCOMPAT_SETUP: the floor applies (fc_floor, fc_floor_int, fc_h = headers' glibc).
@@ -243,50 +256,50 @@ AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <stdio.h>
   [AC_MSG_RESULT([no])
    AC_MSG_ERROR([floorcompat.h does not compile at glibc floor $fc_floor (see config.log); install floorcompat or give --with-floorcompat=DIR or FLOORCOMPAT_INCLUDEDIR])])
 
-dnl The IMPLEMENTATION object, in the build directory.
-AC_MSG_CHECKING([for floorcompat's implementation object])
-FLOORCOMPAT_IMPL_OBJ=$ac_pwd/floorcompat-impl.o
-cat > "$ac_pwd/floorcompat-impl.c" <<'_FCEOF'
-/* Written by configure (floorcompat.m4): floorcompat's IMPLEMENTATION part, linked into every
- * executable and shared library through LIBS. */
-#define FLOORCOMPAT_IMPLEMENTATION
-#include <floorcompat.h>
-_FCEOF
-fc_cmd="$CC $CPPFLAGS $CFLAGS -fPIC -fno-lto -c -o $FLOORCOMPAT_IMPL_OBJ $ac_pwd/floorcompat-impl.c"
-AS_ECHO(["$as_me:$LINENO: $fc_cmd"]) >&AS_MESSAGE_LOG_FD
-AS_IF([(eval "$fc_cmd") >&AS_MESSAGE_LOG_FD 2>&1 && test -f "$FLOORCOMPAT_IMPL_OBJ"],
-  [AC_MSG_RESULT([$FLOORCOMPAT_IMPL_OBJ])],
-  [AC_MSG_RESULT([no])
-   AC_MSG_ERROR([cannot compile floorcompat's implementation object (see config.log)])])
-dnl The shims' libc names are weak aliases (shims/impl-common.h): a project whose own fallback
-dnl defines a name floorcompat also shims (its reallocarray, under policy gate) links, and its
-dnl definition is the one used. nm reads what the object serves (policy shim).
-AC_CHECK_TOOL([FLOORCOMPAT_NM], [nm], [no])
-fc_libs="-Wl,$FLOORCOMPAT_IMPL_OBJ"
-
-dnl The stub libraries: only when the floor is below 2.34 and the headers (so the host) are not.
-AS_IF([test "$fc_floor_int" -lt 234 && test "$fc_h" -ge 234], [
-  AC_MSG_CHECKING([for floorcompat's stub libraries])
-  AS_IF([test -z "$FLOORCOMPAT_STUBDIR" || test ! -f "$FLOORCOMPAT_STUBDIR/libpthread.so"],
-    [AC_MSG_RESULT([no])
-     AC_MSG_ERROR([floor $fc_floor needs floorcompat's stub libraries (libpthread.so ... in pkg-config's stubdir): give --with-floorcompat=DIR or FLOORCOMPAT_STUBDIR])])
-  AC_MSG_RESULT([$FLOORCOMPAT_STUBDIR])
-  LDFLAGS="-L$FLOORCOMPAT_STUBDIR $LDFLAGS"
-  fc_stubs=
-  for fc_l in pthread dl rt util anl resolv; do
-    test -f "$FLOORCOMPAT_STUBDIR/lib$fc_l.so" && fc_stubs="$fc_stubs,-l$fc_l"
-  done
-  fc_libs="$fc_libs -Wl,--push-state,--as-needed$fc_stubs,--pop-state"
+dnl The floor directory: the floor's link-time libraries and floorcompat's archive (libfloorcompat.a,
+dnl the IMPLEMENTATION part, one member per API family), grouped by its libc.so. Installed ones for
+dnl the named floors' glibc versions; any other is built here with floorcompat's tools.
+AS_CASE([$host_cpu],
+  [x86_64], [fc_arch=amd64], [aarch64], [fc_arch=arm64], [i?86], [fc_arch=i386],
+  [arm*], [fc_arch=armhf], [powerpc64le], [fc_arch=ppc64el], [s390x], [fc_arch=s390x],
+  [riscv64], [fc_arch=riscv64], [fc_arch=amd64])
+AC_MSG_CHECKING([for floorcompat's floor directory of glibc $fc_floor])
+FLOORCOMPAT_FLOORDIR=$FLOORCOMPAT_FLOORSDIR/$fc_floor/$fc_arch
+AS_IF([test -z "$FLOORCOMPAT_FLOORSDIR" || test ! -f "$FLOORCOMPAT_FLOORDIR/libc.so"], [
+  FLOORCOMPAT_FLOORDIR=$ac_pwd/floorcompat-floor-$fc_floor
+  AS_IF([test ! -f "$FLOORCOMPAT_FLOORDIR/libc.so"], [
+    AS_IF([test -z "$FLOORCOMPAT_TOOLS" || test ! -x "$FLOORCOMPAT_TOOLS/mkfloordir.sh"],
+      [AC_MSG_RESULT([no])
+       AC_MSG_ERROR([no floor directory for glibc $fc_floor and no floorcompat tools to build one: give --with-floorcompat=DIR, FLOORCOMPAT_FLOORSDIR or FLOORCOMPAT_TOOLS])])
+    fc_cmd="$FLOORCOMPAT_TOOLS/mkfloordir.sh --cc=\"$CC\" --floor=$fc_floor --arch=$fc_arch --include=$FLOORCOMPAT_INCLUDEDIR --out=$FLOORCOMPAT_FLOORDIR"
+    AS_ECHO(["$as_me:$LINENO: $fc_cmd"]) >&AS_MESSAGE_LOG_FD
+    AS_IF([(eval "$fc_cmd") >&AS_MESSAGE_LOG_FD 2>&1 && test -f "$FLOORCOMPAT_FLOORDIR/libc.so"], [],
+      [AC_MSG_RESULT([no])
+       AC_MSG_ERROR([cannot build the floor directory of glibc $fc_floor (see config.log)])])
+  ])
 ])
-LIBS="$LIBS $fc_libs"
+AC_MSG_RESULT([$FLOORCOMPAT_FLOORDIR])
+FLOORCOMPAT_ARCHIVE=$FLOORCOMPAT_FLOORDIR/libfloorcompat.a
+dnl What the archive serves (policy shim) is read with nm.
+AC_CHECK_TOOL([FLOORCOMPAT_NM], [nm], [no])
+dnl Every link (libtool ones too) sees the floor's libc.so, libm.so ... first: every object binds to
+dnl the floor's versions and gets the shims it calls, and dlopen or pthread_create that configure
+dnl found "in libc" on a glibc >= 2.34 host still get their pre-2.34 homes. The other shared libraries
+dnl of a link (the host's libstdc++.so) are not held to the floor by ld: the audit holds the program.
+dnl C++: the host's libstdc++ and libgcc are linked statically (local in shared libraries) unless
+dnl --with-floor-libstdc++=shared.
+fc_ldflags="-L$FLOORCOMPAT_FLOORDIR -Wl,-rpath-link,$FLOORCOMPAT_FLOORDIR -Wl,--allow-shlib-undefined"
+AS_IF([test "x$with_floor_libstdc__" != xshared],
+  [fc_ldflags="$fc_ldflags -static-libstdc++ -static-libgcc -Wl,--exclude-libs,libstdc++.a:libsupc++.a:libgcc.a:libgcc_eh.a"])
+LDFLAGS="$fc_ldflags $LDFLAGS"
 FLOORCOMPAT_CPPFLAGS=$fc_cppflags
-FLOORCOMPAT_LIBS=$fc_libs
+FLOORCOMPAT_LIBS=$fc_ldflags
 AC_MSG_CHECKING([whether programs link with floorcompat])
 AC_LINK_IFELSE([AC_LANG_PROGRAM([[#include <pthread.h>
 #include <sys/stat.h>]], [[struct stat st; return stat("/", &st) + (pthread_self() == 0);]])],
   [AC_MSG_RESULT([yes])],
   [AC_MSG_RESULT([no])
-   AC_MSG_ERROR([linking with floorcompat's object and stub libraries fails (see config.log)])])
+   AC_MSG_ERROR([linking through floorcompat's floor directory fails (see config.log)])])
 
 dnl A named floor brings its C++ runtime; a numeric one gets the audit's own choice from the table.
 fc_audit_floor="--floor=$fc_floor"
@@ -300,16 +313,12 @@ _FLOORCOMPAT_PRESET
 
 # _FLOORCOMPAT_PRESET: the autoconf cache for functions and headers the floor lacks.
 AC_DEFUN([_FLOORCOMPAT_PRESET], [
-AS_CASE([$host_cpu],
-  [x86_64], [fc_arch=amd64], [aarch64], [fc_arch=arm64], [i?86], [fc_arch=i386],
-  [arm*], [fc_arch=armhf], [powerpc64le], [fc_arch=ppc64el], [s390x], [fc_arch=s390x],
-  [riscv64], [fc_arch=riscv64], [fc_arch=amd64])
-dnl What the implementation object serves (policy shim).
+dnl What the archive serves (policy shim); fc_arch is the floor directory's.
 fc_served=" "
 AS_IF([test "x$floorcompat_policy" = xshim], [
   AS_IF([test "x$FLOORCOMPAT_NM" = xno],
-    [AC_MSG_ERROR([--with-floor-policy=shim needs nm to read floorcompat's implementation object])])
-  fc_served=" `$FLOORCOMPAT_NM -g "$FLOORCOMPAT_IMPL_OBJ" | $AWK '$[2] ~ /^[[TWVDBR]]$/ { printf "%s ", $[3] }'`"
+    [AC_MSG_ERROR([--with-floor-policy=shim needs nm to read floorcompat's archive])])
+  fc_served=" `$FLOORCOMPAT_NM -g "$FLOORCOMPAT_ARCHIVE" 2>/dev/null | $AWK '$[2] ~ /^[[TWVDBR]]$/ { printf "%s ", $[3] }'`"
 ])
 AC_MSG_CHECKING([for the glibc APIs newer than floor $fc_floor])
 fc_list='_FLOORCOMPAT_FUNCS'
