@@ -81,6 +81,9 @@ fc_runtime() {
       fc_rt_ld=$(sed -n 's/^loader //p' "$fc_out/runtime.$1-$2")
       fc_rt_libs=$(sed -n 's/^libs //p' "$fc_out/runtime.$1-$2")
       fc_rt_tree=$(sed -n 's/^debian [^ ]* //p' "$fc_out/runtime.$1-$2")
+      # A suite's fetched tree by path from now on (no second look-up, no clash with a directory
+      # named like the suite where a test runs).
+      [ -z "$fc_rt_tree" ] || FC_RUN="$FC_RUN_PROG --glibc=$fc_rt_tree --arch=$2 --cache=$FC_CACHE $fc_rt_lp"
       return 0
     fi
     case $1 in
