@@ -225,8 +225,10 @@ FLOORCOMPAT__SHIM int floorcompat_close_range(unsigned int first, unsigned int l
   if (floorcompat__close_proc(first, last, flags & FLOORCOMPAT__CLOSE_RANGE_CLOEXEC) != 0) {
     struct rlimit rl;
     unsigned long fd, max = 1UL << 20;
-    if (floorcompat__sys_getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < max)
-      max = (unsigned long)rl.rlim_cur;
+    /* The hard limit, not the soft one: descriptors opened before the soft limit was lowered (or
+     * inherited) stay above it, and the kernel's close_range closes them too. */
+    if (floorcompat__sys_getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_max != RLIM_INFINITY && rl.rlim_max < max)
+      max = (unsigned long)rl.rlim_max;
     for (fd = first; fd <= last && fd < max; fd++)
       floorcompat__close_one((unsigned int)fd, flags & FLOORCOMPAT__CLOSE_RANGE_CLOEXEC);
   }
