@@ -31,16 +31,16 @@ int main(int argc, char **argv) { printf("%zu\n", strlen(argv[argc - 1])); retur
 C
 cd "$tmp"
 hdr="-include $FLOORCC_INCLUDEDIR/floorcompat.h -DFLOORCOMPAT_GLIBC=217 -DFLOORCOMPAT_KERNEL=310"
-"$FLOORCC" x.c -o warm  # fills the implementation-object cache
-impl=$(ls "$tmp"/cache/impl-*.o)
+"$FLOORCC" x.c -o warm  # fills the floor-directory cache
+fd=$(cd "$(ls -d "$tmp"/cache/floor-2.17-*)" && pwd -P)
 
 # name|command
 cases="bare: $cc -c x.c|$cc -c x.c -o a.o
 by hand: $cc -include floorcompat.h -D... -c x.c|$cc $hdr -c x.c -o b.o
 floorcc -c x.c|$FLOORCC -c x.c -o c.o
 floorcc --floor=rhel7 -c x.c (named floor)|$FLOORCC --floor=rhel7 -c x.c -o d.o
-by hand: link x.c + impl.o -L stubs|$cc $hdr -L$FLOORCC_STUBDIR $impl x.c -o e
-floorcc x.c -o x (link, cached impl)|$FLOORCC x.c -o f
+by hand: link x.c through the floor directory|$cc $hdr -L$fd -Wl,-rpath-link,$fd -Wl,--allow-shlib-undefined x.c -o e
+floorcc x.c -o x (link, cached floor directory)|$FLOORCC x.c -o f
 driver alone: floorcc --floorcc-show -c x.c|$FLOORCC --floorcc-show -c x.c
 driver alone: floorcc --floorcc-show x.c (link)|$FLOORCC --floorcc-show x.c -o g"
 

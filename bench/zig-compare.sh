@@ -37,10 +37,8 @@ echo "zig: $("$zig" version)  floorcc: $("$FLOORCC" --floorcc-version)  cc: $(cc
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zig-compare.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-export FLOORCC_INCLUDEDIR="$top_srcdir/include" FLOORCC_FLOORS="$top_srcdir/data/floors.tsv" \
-  FLOORCC_IMPL="$top_srcdir/examples/floorcompat-impl.c" FLOORCC_STUBDIR="$top_builddir/stubs" \
-  FLOORCC_AUDIT_PROG="$AUDIT" FLOORCC_CACHE_DIR="$tmp/floorcc-cache"
-unset FLOORCC_FLOOR FLOORCC_CC FLOORCC_AUDIT FLOORCC_AUTO_LIBS FLOORCC_KERNEL_FLOOR
+. "$top_srcdir/bench/floorcc-env.sh"
+export FLOORCC_AUDIT_PROG="$AUDIT" FLOORCC_CACHE_DIR="$tmp/floorcc-cache"
 export ZIG_GLOBAL_CACHE_DIR="$tmp/zig-cache" ZIG_LOCAL_CACHE_DIR="$tmp/zig-cache"
 
 cat > "$tmp/random.c" <<'C'
