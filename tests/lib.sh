@@ -16,6 +16,9 @@ ok() { # ok STATUS DESCRIPTION: STATUS is a command's exit status (0 = pass)
   fc_t=${fc_todo:+ # TODO $fc_todo}
   if [ "$1" -eq 0 ]; then echo "ok $fc_n - $2$fc_t"; else echo "not ok $fc_n - $2$fc_t"; fc_failed=$((fc_failed + 1)); fi
 }
+ok_failed() { # ok_failed STATUS DESCRIPTION: passes when the command failed (STATUS non-zero)
+  if [ "$1" -eq 0 ]; then ok 1 "$2"; else ok 0 "$2"; fi
+}
 is() { # is GOT EXPECTED DESCRIPTION
   if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; diag "got:      $1"; diag "expected: $2"; fi
 }
