@@ -21,7 +21,12 @@
  * table through DT_GNU_HASH (or DT_HASH), matching the exact version through DT_VERSYM and
  * DT_VERDEF, hidden (non-default) versions included, as dlvsym does. floorcompat__vsym_in(lib,
  * name, version) searches the loaded object named LIB instead, and a NULL version asks for the
- * default one (what an unversioned link would bind; dlsym's answer). floorcompat__resolve_pt
+ * default one (what an unversioned link would bind; dlsym's answer). The shims' cached lookups
+ * (floorcompat__resolve) go through floorcompat__bind_in, which answers what ld.so would bind a
+ * reference to: when the library has NAME at that version, an interposer loaded before it wins (a
+ * definition of NAME with that version or none in the program, an LD_PRELOAD library, a sanitizer
+ * runtime), so ASan's and TSan's interceptors see the calls a shim makes, as they see the plain
+ * program's. floorcompat__resolve_pt
  * searches libc.so.6, then libpthread.so.0: the threads functions lived there before glibc 2.34
  * (libpthread.so.0 is loaded when the program linked it, which every program using those
  * functions below 2.34 does). Only defined STT_FUNC and STT_OBJECT symbols are returned: an IFUNC
@@ -286,6 +291,7 @@ static FLOORCOMPAT__UNUSED __attribute__((noinline, cold)) int floorcompat__sc_f
 
 /* ---- versioned lookup in the loaded libc (impl/runtime.h) ---- */
 __attribute__((visibility("hidden"))) void *floorcompat__vsym_in(const char *lib, const char *name, const char *version);
+__attribute__((visibility("hidden"))) void *floorcompat__bind_in(const char *lib, const char *name, const char *version);
 static char floorcompat__absent_mark; /* a slot's "absent" sentinel; any unique address does */
 
 /* The cached lookup of a runtime-resolved shim: SLOT holds NULL (not yet), the sentinel (absent)
@@ -295,9 +301,9 @@ static FLOORCOMPAT__UNUSED void *floorcompat__resolve_in(void **slot, int pt, co
   void *p = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
   if (!p) {
     int saved = errno;
-    p = floorcompat__vsym(name, version);
+    p = floorcompat__bind_in("libc.so.6", name, version);
     if (!p && pt)
-      p = floorcompat__vsym_in("libpthread.so.0", name, version);
+      p = floorcompat__bind_in("libpthread.so.0", name, version);
     errno = saved;
     if (!p)
       p = &floorcompat__absent_mark;

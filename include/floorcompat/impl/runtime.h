@@ -227,28 +227,33 @@ static unsigned long floorcompat__elf_hash(const char *s)
   return h;
 }
 
-/* Does symbol I carry exactly VERSION (NULL: is it the default definition of its name)? */
+/* Does symbol I carry exactly VERSION (NULL: is it the default definition of its name)? With
+ * UNVERSIONED, an unversioned definition (no DT_VERSYM, or the global index 1) matches too: ld.so
+ * binds a versioned reference to such a definition in an object that does not own the version (a
+ * sanitizer's interceptor, an LD_PRELOAD library). *VNAME gets the matched version's name (NULL for
+ * an unversioned one). */
 static int floorcompat__ver_match(const ElfW(Half) *versym, const ElfW(Verdef) *verdef, const char *strtab,
-                                  unsigned long i, const char *version)
+                                  unsigned long i, const char *version, int unversioned, const char **vname)
 {
   unsigned ndx;
   const ElfW(Verdef) *vd = verdef;
-  if (!version)
-    return !versym || ((versym[i] & 0x8000) == 0 && (versym[i] & 0x7fff) != 0);
-  if (!versym || !verdef)
-    return 0;
+  *vname = (const char *)0;
+  if (!versym)
+    return !version || unversioned;
   ndx = versym[i] & 0x7fff;
-  if (ndx < 2) /* local or unversioned */
+  if (ndx == 0) /* local */
     return 0;
-  for (;;) {
+  if (ndx == 1) /* global, unversioned */
+    return !version || (unversioned && (versym[i] & 0x8000) == 0);
+  if (!version && (versym[i] & 0x8000) != 0) /* not the default */
+    return 0;
+  for (; vd; vd = vd->vd_next ? (const ElfW(Verdef) *)((const char *)vd + vd->vd_next) : (const ElfW(Verdef) *)0)
     if (vd->vd_ndx == ndx) {
       const ElfW(Verdaux) *aux = (const ElfW(Verdaux) *)((const char *)vd + vd->vd_aux);
-      return floorcompat__strcmp0(strtab + aux->vda_name, version) == 0;
+      *vname = strtab + aux->vda_name;
+      return !version || floorcompat__strcmp0(*vname, version) == 0;
     }
-    if (vd->vd_next == 0)
-      return 0;
-    vd = (const ElfW(Verdef) *)((const char *)vd + vd->vd_next);
-  }
+  return !version;
 }
 
 /* Defined functions and objects (an IFUNC's address is its resolver's). */
@@ -258,8 +263,8 @@ static int floorcompat__sym_ok(const ElfW(Sym) *sym)
   return sym->st_shndx != SHN_UNDEF && sym->st_value != 0 && (type == STT_FUNC || type == STT_OBJECT);
 }
 
-static const ElfW(Sym) *floorcompat__dyn_sym(ElfW(Addr) base, const ElfW(Dyn) *dyn,
-                                                                 const char *name, const char *version)
+static const ElfW(Sym) *floorcompat__dyn_sym(ElfW(Addr) base, const ElfW(Dyn) *dyn, const char *name,
+                                             const char *version, int unversioned, const char **vname)
 {
   const ElfW(Sym) *symtab = 0;
   const char *strtab = 0;
@@ -301,7 +306,7 @@ static const ElfW(Sym) *floorcompat__dyn_sym(ElfW(Addr) base, const ElfW(Dyn) *d
       unsigned int h2 = chain[k - symoffset];
       if ((h | 1) == (h2 | 1U) && floorcompat__sym_ok(&symtab[k]) &&
           floorcompat__strcmp0(strtab + symtab[k].st_name, name) == 0 &&
-          floorcompat__ver_match(versym, verdef, strtab, k, version))
+          floorcompat__ver_match(versym, verdef, strtab, k, version, unversioned, vname))
         return &symtab[k];
       if (h2 & 1)
         break;
@@ -313,34 +318,67 @@ static const ElfW(Sym) *floorcompat__dyn_sym(ElfW(Addr) base, const ElfW(Dyn) *d
       return 0;
     for (k = bucket[floorcompat__elf_hash(name) % nbucket]; k != 0; k = chain[k])
       if (floorcompat__sym_ok(&symtab[k]) && floorcompat__strcmp0(strtab + symtab[k].st_name, name) == 0 &&
-          floorcompat__ver_match(versym, verdef, strtab, k, version))
+          floorcompat__ver_match(versym, verdef, strtab, k, version, unversioned, vname))
         return &symtab[k];
   }
   return 0;
 }
 
+/* One walk of the caller's namespace (dl_iterate_phdr: load order, the program first). The first
+ * walk finds NAME in the object named LIB; the second, given that object (BASE, at its place in the
+ * order), looks for an interposer: a definition ld.so would bind the same reference to, in an object
+ * loaded before it (the program, LD_PRELOAD libraries, a sanitizer runtime: all in the global scope,
+ * since they precede libc, which every dynamic program loads at start-up). */
 struct floorcompat__vsym_query {
   const char *name, *version, *lib;
+  const char *obj; /* second walk: the found object's name (its link map's string) */
+  ElfW(Addr) base;
   void *result;
 };
+
+static const ElfW(Sym) *floorcompat__obj_sym(struct floorcompat__dl_phdr_info *info, const char *name,
+                                             const char *version, int unversioned, const char **vname)
+{
+  const ElfW(Sym) *s = 0;
+  int i;
+  for (i = 0; i < info->dlpi_phnum && !s; i++)
+    if (info->dlpi_phdr[i].p_type == PT_DYNAMIC)
+      s = floorcompat__dyn_sym(info->dlpi_addr, (const ElfW(Dyn) *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr),
+                               name, version, unversioned, vname);
+  return s;
+}
 
 static int floorcompat__vsym_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
 {
   struct floorcompat__vsym_query *q = (struct floorcompat__vsym_query *)data;
-  const char *n = info->dlpi_name;
+  const char *n = info->dlpi_name, *vname;
   __SIZE_TYPE__ len = n ? floorcompat__strlen0(n) : 0, ll = floorcompat__strlen0(q->lib);
   const ElfW(Sym) *s;
-  int i;
   (void)size;
   if (len < ll || floorcompat__strcmp0(n + len - ll, q->lib) != 0 || (len > ll && n[len - ll - 1] != '/'))
     return 0;
-  for (i = 0; i < info->dlpi_phnum; i++)
-    if (info->dlpi_phdr[i].p_type == PT_DYNAMIC) {
-      s = floorcompat__dyn_sym(info->dlpi_addr, (const ElfW(Dyn) *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr),
-                               q->name, q->version);
-      if (s)
-        q->result = (void *)(info->dlpi_addr + s->st_value);
-    }
+  s = floorcompat__obj_sym(info, q->name, q->version, 0, &vname);
+  if (s) {
+    q->result = (void *)(info->dlpi_addr + s->st_value);
+    q->version = vname; /* the version found (the default one's name for a NULL version) */
+    q->obj = n;
+    q->base = info->dlpi_addr;
+  }
+  return 1;
+}
+
+static int floorcompat__interposer_cb(struct floorcompat__dl_phdr_info *info, __SIZE_TYPE__ size, void *data)
+{
+  struct floorcompat__vsym_query *q = (struct floorcompat__vsym_query *)data;
+  const char *vname;
+  const ElfW(Sym) *s;
+  (void)size;
+  if (info->dlpi_name == q->obj && info->dlpi_addr == q->base)
+    return 1; /* reached the object itself: no interposer */
+  s = floorcompat__obj_sym(info, q->name, q->version, 1, &vname);
+  if (!s)
+    return 0;
+  q->result = (void *)(info->dlpi_addr + s->st_value);
   return 1;
 }
 
@@ -350,6 +388,8 @@ FLOORCOMPAT__RUNTIME_DEF void *floorcompat__vsym_in(const char *lib, const char 
   q.name = name;
   q.version = version;
   q.lib = lib;
+  q.obj = 0;
+  q.base = 0;
   q.result = 0;
   floorcompat__dl_iterate_phdr(floorcompat__vsym_cb, &q);
   return q.result;
@@ -358,6 +398,27 @@ FLOORCOMPAT__RUNTIME_DEF void *floorcompat__vsym_in(const char *lib, const char 
 FLOORCOMPAT__RUNTIME_DEF void *floorcompat__vsym(const char *name, const char *version)
 {
   return floorcompat__vsym_in("libc.so.6", name, version);
+}
+
+/* What a reference to NAME@VERSION (NULL: its default version) of LIB binds to: the object's own
+ * definition, or an interposer's. NULL when LIB lacks that version. */
+FLOORCOMPAT__RUNTIME_DEF void *floorcompat__bind_in(const char *lib, const char *name, const char *version)
+{
+  struct floorcompat__vsym_query q;
+  void *own;
+  q.name = name;
+  q.version = version;
+  q.lib = lib;
+  q.obj = 0;
+  q.base = 0;
+  q.result = 0;
+  floorcompat__dl_iterate_phdr(floorcompat__vsym_cb, &q);
+  if (!q.result)
+    return 0;
+  own = q.result;
+  q.result = 0;
+  floorcompat__dl_iterate_phdr(floorcompat__interposer_cb, &q);
+  return q.result ? q.result : own;
 }
 
 #undef FLOORCOMPAT__RUNTIME_DEF
