@@ -11,10 +11,13 @@ fc_n=0 fc_failed=0
 
 # fc_todo=REASON before a check marks it a known bug (TAP TODO: an XFAIL; once it passes it is an
 # XPASS, which fails the suite, so the fix must also drop the mark). Unset it after the check.
-ok() { # ok STATUS DESCRIPTION: STATUS is a command's exit status (0 = pass)
+ok() { # ok STATUS DESCRIPTION: STATUS is a command's exit status (0 = pass); returns 1 on a failure,
+  # so that `ok $? DESC || show-the-log` shows it
   fc_n=$((fc_n + 1))
   fc_t=${fc_todo:+ # TODO $fc_todo}
-  if [ "$1" -eq 0 ]; then echo "ok $fc_n - $2$fc_t"; else echo "not ok $fc_n - $2$fc_t"; fc_failed=$((fc_failed + 1)); fi
+  if [ "$1" -eq 0 ]; then echo "ok $fc_n - $2$fc_t"; return 0; fi
+  echo "not ok $fc_n - $2$fc_t"; fc_failed=$((fc_failed + 1))
+  return 1
 }
 ok_failed() { # ok_failed STATUS DESCRIPTION: passes when the command failed (STATUS non-zero)
   if [ "$1" -eq 0 ]; then ok 1 "$2"; else ok 0 "$2"; fi
