@@ -382,16 +382,23 @@ static int floorcompat__interposer_cb(struct floorcompat__dl_phdr_info *info, __
   return 1;
 }
 
+/* The first walk: Q filled for NAME@VERSION in the object named LIB; Q->result NULL when absent. */
+static void floorcompat__vsym_find(struct floorcompat__vsym_query *q, const char *lib, const char *name,
+                                   const char *version)
+{
+  q->name = name;
+  q->version = version;
+  q->lib = lib;
+  q->obj = 0;
+  q->base = 0;
+  q->result = 0;
+  floorcompat__dl_iterate_phdr(floorcompat__vsym_cb, q);
+}
+
 FLOORCOMPAT__RUNTIME_DEF void *floorcompat__vsym_in(const char *lib, const char *name, const char *version)
 {
   struct floorcompat__vsym_query q;
-  q.name = name;
-  q.version = version;
-  q.lib = lib;
-  q.obj = 0;
-  q.base = 0;
-  q.result = 0;
-  floorcompat__dl_iterate_phdr(floorcompat__vsym_cb, &q);
+  floorcompat__vsym_find(&q, lib, name, version);
   return q.result;
 }
 
@@ -406,13 +413,7 @@ FLOORCOMPAT__RUNTIME_DEF void *floorcompat__bind_in(const char *lib, const char 
 {
   struct floorcompat__vsym_query q;
   void *own;
-  q.name = name;
-  q.version = version;
-  q.lib = lib;
-  q.obj = 0;
-  q.base = 0;
-  q.result = 0;
-  floorcompat__dl_iterate_phdr(floorcompat__vsym_cb, &q);
+  floorcompat__vsym_find(&q, lib, name, version);
   if (!q.result)
     return 0;
   own = q.result;
