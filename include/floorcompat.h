@@ -4,15 +4,19 @@
  *   Include this header before anything else in every translation unit (best: compile with
  *   `-include floorcompat.h`). It contains no libc #include, so it cannot freeze feature-test
  *   macros (_GNU_SOURCE ...) that your sources define later. For the floor chosen below it:
- *   - pins every glibc symbol the TU references to the newest version at or below the floor
- *     (generated tables, include/floorcompat/pins-*.h); pins of unused symbols cost nothing;
- *   - renames the references that new headers steer to post-floor names (fcntl64, __isoc23_*);
+ *   - gates the post-floor APIs and the kernel's syscall numbers on the floor, and answers
+ *     FLOORCOMPAT_GLIBC_PREREQ for the floor, not for the headers;
+ *   - declares the floorcompat_* forms of the API shims (data/api.tsv);
  *   - with FLOORCOMPAT_IMPLEMENTATION, defines the shims that need a body (the pre-2.34 start-up
- *     path, the pre-2.33 stat family, the API shims of data/api.tsv). They are also built as an
- *     archive, libfloorcompat.a, one member per family (tools/mkarchive.sh), of which a program
- *     links only what it calls, objects compiled without this header included.
- *   Link what the pre-2.34 libraries need with the stub libraries (pkg-config --variable=stubdir):
- *   `-L$stubdir -lpthread -ldl -lrt ...`, so old glibc finds those symbols in their old homes.
+ *     path, the pre-2.33 stat family, the names new headers choose such as fcntl64 and __isoc23_*,
+ *     the API shims). They are also built as an archive, libfloorcompat.a, one member per family
+ *     (tools/mkarchive.sh), of which a program links only what it calls, objects compiled without
+ *     this header included.
+ *   The versions are the link's business: link against the floor directory (pkg-config
+ *   --variable=floordir, or floorcc), whose libc.so.6, libm.so.6 and pre-2.34 libraries offer each
+ *   symbol at its newest version at or below the floor and whose libc.so script adds the archive:
+ *   `-L$floordir -Wl,-rpath-link,$floordir`. Linked against the host's libc instead, a program
+ *   needs the host's versions, and floorcompat-audit says so.
  *
  * CONFIGURATION (all optional; set with -D)
  *   FLOORCOMPAT_GLIBC           glibc floor as major*100+minor: 217 = 2.17 (default), 228 = 2.28.
@@ -77,25 +81,11 @@ typedef int floorcompat__tu_t;
 
 #define FLOORCOMPAT__STR(x) #x
 #define FLOORCOMPAT__XSTR(x) FLOORCOMPAT__STR(x)
-/* Bind references to SYM in this TU to SYM@VER; with a second name, bind references to SYM to
- * OLD@VER instead (a header-chosen new name whose old form has the same ABI). */
-#define FLOORCOMPAT__PIN(sym, ver) __asm__(".symver " #sym "," #sym "@" ver);
-#define FLOORCOMPAT__RENAME(sym, old, ver) __asm__(".symver " #sym "," #old "@" ver);
 
-#include "floorcompat/pins.h"
+#include "floorcompat/arch.h"
 
-#if !defined(FLOORCOMPAT_NO_PINS) && FLOORCOMPAT_GLIBC < FLOORCOMPAT__BASE_GLIBC
+#if !defined(FLOORCOMPAT__NO_ARCH) && FLOORCOMPAT_GLIBC < FLOORCOMPAT__BASE_GLIBC
 #error "floorcompat: the glibc floor is below the oldest glibc of this architecture"
-#endif
-
-#ifndef FLOORCOMPAT_NO_PINS
-/* _FILE_OFFSET_BITS=64 turns fcntl into fcntl64 (2.28). Before 2.28 the same call went to fcntl,
- * whose F_*LK constants the headers already map to the 64-bit forms. */
-#if FLOORCOMPAT_GLIBC < 228 && !defined(FLOORCOMPAT_IMPLEMENTATION) /* that TU defines fcntl64 */
-#define FLOORCOMPAT__RENAMED 1
-FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
-#endif
-#include "floorcompat/isoc23.h"
 #endif
 #include "floorcompat/api.h"
 
@@ -108,13 +98,19 @@ FLOORCOMPAT__RENAME(fcntl64, fcntl, FLOORCOMPAT__BASE_VERSION)
  * sys-random.o (tools/mkarchive.sh). Outside the include guard, so that a TU which saw the header
  * through -include can still include it again with FLOORCOMPAT_IMPLEMENTATION defined. */
 #if defined(FLOORCOMPAT_IMPLEMENTATION) && !defined(FLOORCOMPAT__IMPLEMENTED) && FLOORCOMPAT_ACTIVE \
-  && !defined(FLOORCOMPAT_NO_PINS)
+  && !defined(FLOORCOMPAT__NO_ARCH)
 #define FLOORCOMPAT__IMPLEMENTED 1
 #include "floorcompat/families.h"
 #include <features.h>
 #if FLOORCOMPAT_GLIBC > FLOORCOMPAT__HEADERS_GLIBC
 #error "floorcompat: the glibc floor (FLOORCOMPAT_GLIBC) is above the glibc of the headers in use"
 #endif
+/* Bind the C name SYM to libc's OLD@VER: the implementation's own references to a libc function
+ * whose name it defines itself (start.h's __libc_start_main, spawn.h's
+ * posix_spawn_file_actions_destroy). A statement of the function that makes the call, not a
+ * top-level asm: under LTO with several partitions a top-level one lands in one partition and the
+ * call in another, which then references SYM itself. */
+#define FLOORCOMPAT__RENAME(sym, old, ver) __asm__(".symver " #sym "," #old "@" ver)
 /* A hidden definition with the libc name takes every reference of the binary, and is never
  * exported from a shared library (which would interpose libc's for the whole process); weak, so
  * that a project's own definition of the name, or a second copy of the shim, does not clash. The C

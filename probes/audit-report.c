@@ -417,7 +417,7 @@ static void text_file(const struct audit_opts *o, const struct audit_result *r)
 			put_need(n);
 			fputs(": below glibc 2.34 must be needed from ", stdout);
 			put_esc(r->home[i]);
-			fputs(" (link the stub libraries)\n", stdout);
+			fputs(" (link through the floor directory)\n", stdout);
 		}
 		free(idx);
 	}

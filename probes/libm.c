@@ -2,8 +2,9 @@
  * (2.27), hypot (2.35), lgamma (2.23) and more, on volatile inputs so nothing is constant-folded.
  * Prints every result with %.17g (%.9g for float) so the host and an old runtime can be compared
  * exactly, and checks each against a tolerance and the documented errno.
- * -DPROBE_SIGNGAM adds a read of signgam: ld then exports its alias __signgam@GLIBC_2.23 (a
- * documented limitation that the audit catches; lgamma_r gives the sign without it).
+ * -DPROBE_SIGNGAM adds a read of signgam, a copy relocation: linked against a libm that has
+ * __signgam (2.23), ld exports that alias too; through a floor directory below 2.23 the copy is
+ * signgam@GLIBC_2.2.5 alone (tests/core.test).
  * Success: exit 0, last line "libm: ok". Any failure: a message and exit 1. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -9,7 +9,7 @@
 #   libm, libpthread, libdl, librt, libresolv, libutil, libanl and the dynamic loader, taken from
 #   the newest libc6 among --suites (highest package version; ties go to the earlier suite).
 #   kind: default (sym@@VER) or compat (hidden sym@VER, shown in parentheses by objdump -T);
-#   size: data objects only (their size in bytes, for the stub libraries).
+#   size: data objects only (their size in bytes, for the floor libraries).
 # homes/<arch>.tsv: "lib symbol version" for each symbol@version that the --old suite's glibc
 #   (pre-2.34 layout) defines in libpthread/libdl/librt/libutil/libanl/libresolv but not in libc,
 #   and that the newest glibc defines in libc.so.6. Where the old suite lacks the architecture, the

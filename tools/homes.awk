@@ -3,7 +3,7 @@
 # OLD: a pre-2.34 glibc (bullseye's 2.31); NEW: the newest glibc. Prints "lib symbol version" for
 # each symbol@version that OLD defines in a library merged into libc at 2.34 (libpthread, libdl,
 # librt, libutil, libanl, libresolv), that OLD's libc.so.6 does not define, and that NEW's libc.so.6
-# does define (so a pin to it binds in libc.so.6 at link time unless a stub library comes first).
+# does define (so a link against the host binds it in libc.so.6, where a floor directory binds it in its home).
 BEGIN {
   FS = OFS = "\t"
   home["libpthread.so.0"] = home["libdl.so.2"] = home["librt.so.1"] = 1

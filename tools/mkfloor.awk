@@ -47,6 +47,7 @@ FILENAME == ARGV[1] {
   if ($1 == "homes") homes_on = in_range($4, $5)
   else if ($1 == "moved") { if (in_range($4, $5)) { moved[$2] = $3; moved_below[$2] = vkey("GLIBC_" $5) } }
   else if ($1 == "nodefault") { if (in_range($4, $5)) nodefault[$3, $2] = 1 }
+  else if ($1 == "linkable") { if (in_range($4, $5)) linkrule[$2] = 1 }
   else if ($1 == "alias") { if (in_range($4, $5)) { nalias++; alias_lib[nalias] = $3; alias_names[nalias] = $2 } }
   else if ($1 == "node") { if (in_range($4, $5)) { nnode++; node_lib[nnode] = $3; node_name[nnode] = $2; node_after[nnode] = $4 } }
   else fail(FILENAME ": line " FNR ": unknown rule '" $1 "'")
@@ -60,8 +61,9 @@ FILENAME == ARGV[2] {
 {
   if (NF < 4) fail(FILENAME ": line " FNR ": expected lib, symbol, version, kind [size]")
   lib = $1; sym = $2; ver = $3
-  # glibc's own link targets: a symbol without a default version is not one (data/symbols' kind).
-  if ($4 == "default") linkable[lib, sym] = 1
+  # glibc's own link targets: a symbol without a default version is not one (data/symbols' kind),
+  # unless floor-rules.tsv says it was one at the floor.
+  if ($4 == "default" || (sym in linkrule)) linkable[lib, sym] = 1
   if (ver == "GLIBC_PRIVATE" || ver == "-" || vkey(ver) > fkey) next
   if (lib == "libc.so.6" && homes_on && ((sym, ver) in home)) lib = home[sym, ver]
   else if (lib == "libc.so.6" && (sym in moved) && $4 == "compat" && vkey(ver) < moved_below[sym]) lib = moved[sym]

@@ -1,4 +1,4 @@
-/* api.h - the per-TU part of floorcompat's API shims (included by floorcompat.h after the pins).
+/* api.h - the per-TU part of floorcompat's API shims (included by floorcompat.h).
  *
  * No libc header is included here (see floorcompat.h's CONTRACT): only compiler builtin types,
  * the kernel's <asm/unistd.h> (uapi; it does not include <features.h>) and generated tables.
@@ -43,8 +43,8 @@
 #endif
 #include "gates.h"
 
-/* On an architecture without pins there is no IMPLEMENTATION part: every prefixed name is direct. */
-#if defined(FLOORCOMPAT_NO_PINS)
+/* On an architecture floorcompat has no data for there is no IMPLEMENTATION part: every prefixed name is direct. */
+#if defined(FLOORCOMPAT__NO_ARCH)
 #define FLOORCOMPAT__SHIMMED(have) 0
 #else
 #define FLOORCOMPAT__SHIMMED(have) (!(have))
@@ -55,7 +55,7 @@
 extern "C" {
 #endif
 
-#ifndef FLOORCOMPAT_NO_PINS
+#ifndef FLOORCOMPAT__NO_ARCH
 FLOORCOMPAT__HIDDEN int floorcompat_glibc_version(int *major, int *minor);
 FLOORCOMPAT__HIDDEN int floorcompat_kernel_at_least(int major, int minor);
 FLOORCOMPAT__HIDDEN int floorcompat_syscall_works(long nr);
@@ -175,7 +175,7 @@ FLOORCOMPAT__HIDDEN int floorcompat_posix_spawn_file_actions_addclosefrom_np(voi
 /* pidfd_* (impl/sys-pidfd.h), memfd_secret, mlock2 (impl/sys-mman.h), preadv2/pwritev2
  * (impl/sys-uio.h); sigabbrev_np, sigdescr_np (impl/string.h), mallinfo2 (impl/malloc.h),
  * timespec_getres (impl/time.h). pid_t is int; siginfo_t (an untagged struct)
- * travels as void *. floorcompat_memfd_secret has no libc counterpart: without pins (no
+ * travels as void *. floorcompat_memfd_secret has no libc counterpart: on an unknown architecture (no
  * IMPLEMENTATION part) it is not declared. */
 #if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_PIDFD_OPEN)
 FLOORCOMPAT__HIDDEN int floorcompat_pidfd_open(int pid, unsigned int flags);
@@ -192,7 +192,7 @@ FLOORCOMPAT__HIDDEN int floorcompat_pidfd_getfd(int pidfd, int targetfd, unsigne
 #else
 #define floorcompat_pidfd_getfd pidfd_getfd
 #endif
-#ifndef FLOORCOMPAT_NO_PINS
+#ifndef FLOORCOMPAT__NO_ARCH
 FLOORCOMPAT__HIDDEN int floorcompat_memfd_secret(unsigned int flags);
 #endif
 #if FLOORCOMPAT__SHIMMED(FLOORCOMPAT_HAVE_MLOCK2)

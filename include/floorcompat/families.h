@@ -15,6 +15,7 @@
   X(stat, "stat") \
   X(fcntl, "fcntl") \
   X(isoc23, "isoc23") \
+  X(resolv, "resolv") \
   X(sys_random, "sys-random") \
   X(stdlib, "stdlib") \
   X(string, "string") \
@@ -43,26 +44,27 @@
 #define FLOORCOMPAT__FAMILY_ID_stat 3
 #define FLOORCOMPAT__FAMILY_ID_fcntl 4
 #define FLOORCOMPAT__FAMILY_ID_isoc23 5
-#define FLOORCOMPAT__FAMILY_ID_sys_random 6
-#define FLOORCOMPAT__FAMILY_ID_stdlib 7
-#define FLOORCOMPAT__FAMILY_ID_string 8
-#define FLOORCOMPAT__FAMILY_ID_unistd 9
-#define FLOORCOMPAT__FAMILY_ID_signal 10
-#define FLOORCOMPAT__FAMILY_ID_dirent 11
-#define FLOORCOMPAT__FAMILY_ID_sys_mman 12
-#define FLOORCOMPAT__FAMILY_ID_stdio 13
-#define FLOORCOMPAT__FAMILY_ID_sys_stat 14
-#define FLOORCOMPAT__FAMILY_ID_sys_pidfd 15
-#define FLOORCOMPAT__FAMILY_ID_sys_uio 16
-#define FLOORCOMPAT__FAMILY_ID_malloc 17
-#define FLOORCOMPAT__FAMILY_ID_time 18
-#define FLOORCOMPAT__FAMILY_ID_spawn 19
-#define FLOORCOMPAT__FAMILY_ID_pthread 20
-#define FLOORCOMPAT__FAMILY_ID_cxxabi 21
-#define FLOORCOMPAT__FAMILY_ID_sys_single_threaded 22
-#define FLOORCOMPAT__FAMILY_ID_dlfcn 23
-#define FLOORCOMPAT__FAMILY_ID_math 24
-#define FLOORCOMPAT__FAMILY_ID_threads 25
+#define FLOORCOMPAT__FAMILY_ID_resolv 6
+#define FLOORCOMPAT__FAMILY_ID_sys_random 7
+#define FLOORCOMPAT__FAMILY_ID_stdlib 8
+#define FLOORCOMPAT__FAMILY_ID_string 9
+#define FLOORCOMPAT__FAMILY_ID_unistd 10
+#define FLOORCOMPAT__FAMILY_ID_signal 11
+#define FLOORCOMPAT__FAMILY_ID_dirent 12
+#define FLOORCOMPAT__FAMILY_ID_sys_mman 13
+#define FLOORCOMPAT__FAMILY_ID_stdio 14
+#define FLOORCOMPAT__FAMILY_ID_sys_stat 15
+#define FLOORCOMPAT__FAMILY_ID_sys_pidfd 16
+#define FLOORCOMPAT__FAMILY_ID_sys_uio 17
+#define FLOORCOMPAT__FAMILY_ID_malloc 18
+#define FLOORCOMPAT__FAMILY_ID_time 19
+#define FLOORCOMPAT__FAMILY_ID_spawn 20
+#define FLOORCOMPAT__FAMILY_ID_pthread 21
+#define FLOORCOMPAT__FAMILY_ID_cxxabi 22
+#define FLOORCOMPAT__FAMILY_ID_sys_single_threaded 23
+#define FLOORCOMPAT__FAMILY_ID_dlfcn 24
+#define FLOORCOMPAT__FAMILY_ID_math 25
+#define FLOORCOMPAT__FAMILY_ID_threads 26
 #endif /* FLOORCOMPAT_FAMILIES_H */
 
 /* FLOORCOMPAT__FAMILY: the number of the family FLOORCOMPAT_IMPLEMENTATION names (or ALL), decided
@@ -123,6 +125,8 @@
 #define FLOORCOMPAT__FAMILY 24
 #elif FLOORCOMPAT__FAMILY_OF(FLOORCOMPAT_IMPLEMENTATION) == 25
 #define FLOORCOMPAT__FAMILY 25
+#elif FLOORCOMPAT__FAMILY_OF(FLOORCOMPAT_IMPLEMENTATION) == 26
+#define FLOORCOMPAT__FAMILY 26
 #else
 #error "floorcompat: FLOORCOMPAT_IMPLEMENTATION is neither empty, 1, nor a family of floorcompat/families.h"
 #endif
@@ -146,64 +150,67 @@
 #if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 5 /* isoc23 */
 #include "impl/isoc23.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 6 /* sys_random */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 6 /* resolv */
+#include "impl/resolv.h"
+#endif
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 7 /* sys_random */
 #include "impl/sys-random.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 7 /* stdlib */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 8 /* stdlib */
 #include "impl/stdlib.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 8 /* string */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 9 /* string */
 #include "impl/string.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 9 /* unistd */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 10 /* unistd */
 #include "impl/unistd.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 10 /* signal */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 11 /* signal */
 #include "impl/signal.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 11 /* dirent */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 12 /* dirent */
 #include "impl/dirent.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 12 /* sys_mman */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 13 /* sys_mman */
 #include "impl/sys-mman.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 13 /* stdio */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 14 /* stdio */
 #include "impl/stdio.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 14 /* sys_stat */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 15 /* sys_stat */
 #include "impl/sys-stat.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 15 /* sys_pidfd */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 16 /* sys_pidfd */
 #include "impl/sys-pidfd.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 16 /* sys_uio */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 17 /* sys_uio */
 #include "impl/sys-uio.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 17 /* malloc */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 18 /* malloc */
 #include "impl/malloc.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 18 /* time */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 19 /* time */
 #include "impl/time.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 19 /* spawn */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 20 /* spawn */
 #include "impl/spawn.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 20 /* pthread */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 21 /* pthread */
 #include "impl/pthread.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 21 /* cxxabi */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 22 /* cxxabi */
 #include "impl/cxxabi.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 22 /* sys_single_threaded */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 23 /* sys_single_threaded */
 #include "impl/sys-single_threaded.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 23 /* dlfcn */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 24 /* dlfcn */
 #include "impl/dlfcn.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 24 /* math */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 25 /* math */
 #include "impl/math.h"
 #endif
-#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 25 /* threads */
+#if FLOORCOMPAT__FAMILY == FLOORCOMPAT__FAMILY_ALL || FLOORCOMPAT__FAMILY == 26 /* threads */
 #include "impl/threads.h"
 #endif
 #endif

@@ -13,6 +13,7 @@
 #define FLOORCOMPAT_GLIBC_SINCE_STAT 233
 #define FLOORCOMPAT_GLIBC_SINCE_FCNTL64 228
 #define FLOORCOMPAT_GLIBC_SINCE___ISOC23_STRTOL 238
+#define FLOORCOMPAT_GLIBC_SINCE_RES_QUERY 234
 #define FLOORCOMPAT_GLIBC_SINCE_GETRANDOM 225
 #define FLOORCOMPAT_GLIBC_SINCE_GETENTROPY 225
 #define FLOORCOMPAT_GLIBC_SINCE_ARC4RANDOM 236
@@ -151,199 +152,201 @@
   X(stat, 233, 2, 1) \
   X(fcntl64, 228, 2, 2) \
   X(__isoc23_strtol, 238, 2, 3) \
-  X(getrandom, 225, 1, 4) \
-  X(getentropy, 225, 1, 5) \
-  X(arc4random, 236, 1, 6) \
-  X(arc4random_buf, 236, 1, 7) \
-  X(arc4random_uniform, 236, 1, 8) \
-  X(reallocarray, 226, 1, 9) \
-  X(explicit_bzero, 225, 1, 10) \
-  X(__explicit_bzero_chk, 225, 1, 11) \
-  X(strlcpy, 238, 1, 12) \
-  X(strlcat, 238, 1, 13) \
-  X(__strlcpy_chk, 238, 1, 14) \
-  X(__strlcat_chk, 238, 1, 15) \
-  X(gettid, 230, 1, 16) \
-  X(tgkill, 230, 1, 17) \
-  X(getdents64, 230, 1, 18) \
-  X(memfd_create, 227, 1, 19) \
-  X(copy_file_range, 227, 1, 20) \
-  X(renameat2, 228, 1, 21) \
-  X(statx, 228, 1, 22) \
-  X(close_range, 234, 1, 23) \
-  X(memfd_secret, 0, 1, 24) \
-  X(pidfd_open, 236, 1, 25) \
-  X(pidfd_send_signal, 236, 1, 26) \
-  X(pidfd_getfd, 236, 1, 27) \
-  X(mlock2, 227, 1, 28) \
-  X(preadv2, 226, 1, 29) \
-  X(pwritev2, 226, 1, 30) \
-  X(preadv64v2, 226, 1, 31) \
-  X(pwritev64v2, 226, 1, 32) \
-  X(sigabbrev_np, 232, 1, 33) \
-  X(sigdescr_np, 232, 1, 34) \
-  X(mallinfo2, 233, 1, 35) \
-  X(timespec_getres, 234, 1, 36) \
-  X(timespec_get, 216, 0, 37) \
-  X(secure_getenv, 217, 0, 38) \
-  X(closefrom, 234, 1, 39) \
-  X(posix_spawn_file_actions_addchdir_np, 229, 1, 40) \
-  X(posix_spawn_file_actions_addfchdir_np, 229, 1, 41) \
-  X(posix_spawn_file_actions_addclosefrom_np, 234, 1, 42) \
-  X(pkey_mprotect, 227, 0, 43) \
-  X(execveat, 234, 0, 44) \
-  X(seccomp, 0, 0, 45) \
-  X(bpf, 0, 0, 46) \
-  X(userfaultfd, 0, 0, 47) \
-  X(membarrier, 0, 0, 48) \
-  X(rseq, 0, 0, 49) \
-  X(io_uring_setup, 0, 0, 50) \
-  X(clone3, 0, 0, 51) \
-  X(openat2, 0, 0, 52) \
-  X(faccessat2, 0, 0, 53) \
-  X(process_madvise, 236, 0, 54) \
-  X(epoll_pwait2, 235, 0, 55) \
-  X(landlock_create_ruleset, 0, 0, 56) \
-  X(futex_waitv, 0, 0, 57) \
-  X(fchmodat2, 0, 0, 58) \
-  X(mseal, 0, 0, 59) \
-  X(pthread_cond_clockwait, 230, 1, 60) \
-  X(pthread_mutex_clocklock, 230, 1, 61) \
-  X(pthread_rwlock_clockrdlock, 230, 1, 62) \
-  X(pthread_rwlock_clockwrlock, 230, 1, 63) \
-  X(sem_clockwait, 230, 1, 64) \
-  X(__cxa_thread_atexit_impl, 218, 1, 65) \
-  X(__libc_single_threaded, 232, 1, 66) \
-  X(quick_exit, 210, 0, 67) \
-  X(_dl_find_object, 235, 1, 68) \
-  X(__issignaling, 218, 1, 69) \
-  X(__issignalingf, 218, 1, 70) \
-  X(__issignalingl, 218, 1, 71) \
-  X(__issignalingf128, 226, 1, 72) \
-  X(thrd_create, 228, 1, 73) \
-  X(thrd_join, 228, 1, 74) \
-  X(thrd_exit, 228, 1, 75) \
-  X(thrd_detach, 228, 1, 76) \
-  X(thrd_current, 228, 1, 77) \
-  X(thrd_equal, 228, 1, 78) \
-  X(thrd_sleep, 228, 1, 79) \
-  X(thrd_yield, 228, 1, 80) \
-  X(mtx_init, 228, 1, 81) \
-  X(mtx_lock, 228, 1, 82) \
-  X(mtx_timedlock, 228, 1, 83) \
-  X(mtx_trylock, 228, 1, 84) \
-  X(mtx_unlock, 228, 1, 85) \
-  X(mtx_destroy, 228, 1, 86) \
-  X(cnd_init, 228, 1, 87) \
-  X(cnd_signal, 228, 1, 88) \
-  X(cnd_broadcast, 228, 1, 89) \
-  X(cnd_wait, 228, 1, 90) \
-  X(cnd_timedwait, 228, 1, 91) \
-  X(cnd_destroy, 228, 1, 92) \
-  X(tss_create, 228, 1, 93) \
-  X(tss_get, 228, 1, 94) \
-  X(tss_set, 228, 1, 95) \
-  X(tss_delete, 228, 1, 96) \
-  X(call_once, 228, 1, 97)
-#define FLOORCOMPAT__API_COUNT 98
+  X(res_query, 234, 2, 4) \
+  X(getrandom, 225, 1, 5) \
+  X(getentropy, 225, 1, 6) \
+  X(arc4random, 236, 1, 7) \
+  X(arc4random_buf, 236, 1, 8) \
+  X(arc4random_uniform, 236, 1, 9) \
+  X(reallocarray, 226, 1, 10) \
+  X(explicit_bzero, 225, 1, 11) \
+  X(__explicit_bzero_chk, 225, 1, 12) \
+  X(strlcpy, 238, 1, 13) \
+  X(strlcat, 238, 1, 14) \
+  X(__strlcpy_chk, 238, 1, 15) \
+  X(__strlcat_chk, 238, 1, 16) \
+  X(gettid, 230, 1, 17) \
+  X(tgkill, 230, 1, 18) \
+  X(getdents64, 230, 1, 19) \
+  X(memfd_create, 227, 1, 20) \
+  X(copy_file_range, 227, 1, 21) \
+  X(renameat2, 228, 1, 22) \
+  X(statx, 228, 1, 23) \
+  X(close_range, 234, 1, 24) \
+  X(memfd_secret, 0, 1, 25) \
+  X(pidfd_open, 236, 1, 26) \
+  X(pidfd_send_signal, 236, 1, 27) \
+  X(pidfd_getfd, 236, 1, 28) \
+  X(mlock2, 227, 1, 29) \
+  X(preadv2, 226, 1, 30) \
+  X(pwritev2, 226, 1, 31) \
+  X(preadv64v2, 226, 1, 32) \
+  X(pwritev64v2, 226, 1, 33) \
+  X(sigabbrev_np, 232, 1, 34) \
+  X(sigdescr_np, 232, 1, 35) \
+  X(mallinfo2, 233, 1, 36) \
+  X(timespec_getres, 234, 1, 37) \
+  X(timespec_get, 216, 0, 38) \
+  X(secure_getenv, 217, 0, 39) \
+  X(closefrom, 234, 1, 40) \
+  X(posix_spawn_file_actions_addchdir_np, 229, 1, 41) \
+  X(posix_spawn_file_actions_addfchdir_np, 229, 1, 42) \
+  X(posix_spawn_file_actions_addclosefrom_np, 234, 1, 43) \
+  X(pkey_mprotect, 227, 0, 44) \
+  X(execveat, 234, 0, 45) \
+  X(seccomp, 0, 0, 46) \
+  X(bpf, 0, 0, 47) \
+  X(userfaultfd, 0, 0, 48) \
+  X(membarrier, 0, 0, 49) \
+  X(rseq, 0, 0, 50) \
+  X(io_uring_setup, 0, 0, 51) \
+  X(clone3, 0, 0, 52) \
+  X(openat2, 0, 0, 53) \
+  X(faccessat2, 0, 0, 54) \
+  X(process_madvise, 236, 0, 55) \
+  X(epoll_pwait2, 235, 0, 56) \
+  X(landlock_create_ruleset, 0, 0, 57) \
+  X(futex_waitv, 0, 0, 58) \
+  X(fchmodat2, 0, 0, 59) \
+  X(mseal, 0, 0, 60) \
+  X(pthread_cond_clockwait, 230, 1, 61) \
+  X(pthread_mutex_clocklock, 230, 1, 62) \
+  X(pthread_rwlock_clockrdlock, 230, 1, 63) \
+  X(pthread_rwlock_clockwrlock, 230, 1, 64) \
+  X(sem_clockwait, 230, 1, 65) \
+  X(__cxa_thread_atexit_impl, 218, 1, 66) \
+  X(__libc_single_threaded, 232, 1, 67) \
+  X(quick_exit, 210, 0, 68) \
+  X(_dl_find_object, 235, 1, 69) \
+  X(__issignaling, 218, 1, 70) \
+  X(__issignalingf, 218, 1, 71) \
+  X(__issignalingl, 218, 1, 72) \
+  X(__issignalingf128, 226, 1, 73) \
+  X(thrd_create, 228, 1, 74) \
+  X(thrd_join, 228, 1, 75) \
+  X(thrd_exit, 228, 1, 76) \
+  X(thrd_detach, 228, 1, 77) \
+  X(thrd_current, 228, 1, 78) \
+  X(thrd_equal, 228, 1, 79) \
+  X(thrd_sleep, 228, 1, 80) \
+  X(thrd_yield, 228, 1, 81) \
+  X(mtx_init, 228, 1, 82) \
+  X(mtx_lock, 228, 1, 83) \
+  X(mtx_timedlock, 228, 1, 84) \
+  X(mtx_trylock, 228, 1, 85) \
+  X(mtx_unlock, 228, 1, 86) \
+  X(mtx_destroy, 228, 1, 87) \
+  X(cnd_init, 228, 1, 88) \
+  X(cnd_signal, 228, 1, 89) \
+  X(cnd_broadcast, 228, 1, 90) \
+  X(cnd_wait, 228, 1, 91) \
+  X(cnd_timedwait, 228, 1, 92) \
+  X(cnd_destroy, 228, 1, 93) \
+  X(tss_create, 228, 1, 94) \
+  X(tss_get, 228, 1, 95) \
+  X(tss_set, 228, 1, 96) \
+  X(tss_delete, 228, 1, 97) \
+  X(call_once, 228, 1, 98)
+#define FLOORCOMPAT__API_COUNT 99
 #define FLOORCOMPAT__API___libc_start_main 0
 #define FLOORCOMPAT__API_stat 1
 #define FLOORCOMPAT__API_fcntl64 2
 #define FLOORCOMPAT__API___isoc23_strtol 3
-#define FLOORCOMPAT__API_getrandom 4
-#define FLOORCOMPAT__API_getentropy 5
-#define FLOORCOMPAT__API_arc4random 6
-#define FLOORCOMPAT__API_arc4random_buf 7
-#define FLOORCOMPAT__API_arc4random_uniform 8
-#define FLOORCOMPAT__API_reallocarray 9
-#define FLOORCOMPAT__API_explicit_bzero 10
-#define FLOORCOMPAT__API___explicit_bzero_chk 11
-#define FLOORCOMPAT__API_strlcpy 12
-#define FLOORCOMPAT__API_strlcat 13
-#define FLOORCOMPAT__API___strlcpy_chk 14
-#define FLOORCOMPAT__API___strlcat_chk 15
-#define FLOORCOMPAT__API_gettid 16
-#define FLOORCOMPAT__API_tgkill 17
-#define FLOORCOMPAT__API_getdents64 18
-#define FLOORCOMPAT__API_memfd_create 19
-#define FLOORCOMPAT__API_copy_file_range 20
-#define FLOORCOMPAT__API_renameat2 21
-#define FLOORCOMPAT__API_statx 22
-#define FLOORCOMPAT__API_close_range 23
-#define FLOORCOMPAT__API_memfd_secret 24
-#define FLOORCOMPAT__API_pidfd_open 25
-#define FLOORCOMPAT__API_pidfd_send_signal 26
-#define FLOORCOMPAT__API_pidfd_getfd 27
-#define FLOORCOMPAT__API_mlock2 28
-#define FLOORCOMPAT__API_preadv2 29
-#define FLOORCOMPAT__API_pwritev2 30
-#define FLOORCOMPAT__API_preadv64v2 31
-#define FLOORCOMPAT__API_pwritev64v2 32
-#define FLOORCOMPAT__API_sigabbrev_np 33
-#define FLOORCOMPAT__API_sigdescr_np 34
-#define FLOORCOMPAT__API_mallinfo2 35
-#define FLOORCOMPAT__API_timespec_getres 36
-#define FLOORCOMPAT__API_timespec_get 37
-#define FLOORCOMPAT__API_secure_getenv 38
-#define FLOORCOMPAT__API_closefrom 39
-#define FLOORCOMPAT__API_posix_spawn_file_actions_addchdir_np 40
-#define FLOORCOMPAT__API_posix_spawn_file_actions_addfchdir_np 41
-#define FLOORCOMPAT__API_posix_spawn_file_actions_addclosefrom_np 42
-#define FLOORCOMPAT__API_pkey_mprotect 43
-#define FLOORCOMPAT__API_execveat 44
-#define FLOORCOMPAT__API_seccomp 45
-#define FLOORCOMPAT__API_bpf 46
-#define FLOORCOMPAT__API_userfaultfd 47
-#define FLOORCOMPAT__API_membarrier 48
-#define FLOORCOMPAT__API_rseq 49
-#define FLOORCOMPAT__API_io_uring_setup 50
-#define FLOORCOMPAT__API_clone3 51
-#define FLOORCOMPAT__API_openat2 52
-#define FLOORCOMPAT__API_faccessat2 53
-#define FLOORCOMPAT__API_process_madvise 54
-#define FLOORCOMPAT__API_epoll_pwait2 55
-#define FLOORCOMPAT__API_landlock_create_ruleset 56
-#define FLOORCOMPAT__API_futex_waitv 57
-#define FLOORCOMPAT__API_fchmodat2 58
-#define FLOORCOMPAT__API_mseal 59
-#define FLOORCOMPAT__API_pthread_cond_clockwait 60
-#define FLOORCOMPAT__API_pthread_mutex_clocklock 61
-#define FLOORCOMPAT__API_pthread_rwlock_clockrdlock 62
-#define FLOORCOMPAT__API_pthread_rwlock_clockwrlock 63
-#define FLOORCOMPAT__API_sem_clockwait 64
-#define FLOORCOMPAT__API___cxa_thread_atexit_impl 65
-#define FLOORCOMPAT__API___libc_single_threaded 66
-#define FLOORCOMPAT__API_quick_exit 67
-#define FLOORCOMPAT__API__dl_find_object 68
-#define FLOORCOMPAT__API___issignaling 69
-#define FLOORCOMPAT__API___issignalingf 70
-#define FLOORCOMPAT__API___issignalingl 71
-#define FLOORCOMPAT__API___issignalingf128 72
-#define FLOORCOMPAT__API_thrd_create 73
-#define FLOORCOMPAT__API_thrd_join 74
-#define FLOORCOMPAT__API_thrd_exit 75
-#define FLOORCOMPAT__API_thrd_detach 76
-#define FLOORCOMPAT__API_thrd_current 77
-#define FLOORCOMPAT__API_thrd_equal 78
-#define FLOORCOMPAT__API_thrd_sleep 79
-#define FLOORCOMPAT__API_thrd_yield 80
-#define FLOORCOMPAT__API_mtx_init 81
-#define FLOORCOMPAT__API_mtx_lock 82
-#define FLOORCOMPAT__API_mtx_timedlock 83
-#define FLOORCOMPAT__API_mtx_trylock 84
-#define FLOORCOMPAT__API_mtx_unlock 85
-#define FLOORCOMPAT__API_mtx_destroy 86
-#define FLOORCOMPAT__API_cnd_init 87
-#define FLOORCOMPAT__API_cnd_signal 88
-#define FLOORCOMPAT__API_cnd_broadcast 89
-#define FLOORCOMPAT__API_cnd_wait 90
-#define FLOORCOMPAT__API_cnd_timedwait 91
-#define FLOORCOMPAT__API_cnd_destroy 92
-#define FLOORCOMPAT__API_tss_create 93
-#define FLOORCOMPAT__API_tss_get 94
-#define FLOORCOMPAT__API_tss_set 95
-#define FLOORCOMPAT__API_tss_delete 96
-#define FLOORCOMPAT__API_call_once 97
+#define FLOORCOMPAT__API_res_query 4
+#define FLOORCOMPAT__API_getrandom 5
+#define FLOORCOMPAT__API_getentropy 6
+#define FLOORCOMPAT__API_arc4random 7
+#define FLOORCOMPAT__API_arc4random_buf 8
+#define FLOORCOMPAT__API_arc4random_uniform 9
+#define FLOORCOMPAT__API_reallocarray 10
+#define FLOORCOMPAT__API_explicit_bzero 11
+#define FLOORCOMPAT__API___explicit_bzero_chk 12
+#define FLOORCOMPAT__API_strlcpy 13
+#define FLOORCOMPAT__API_strlcat 14
+#define FLOORCOMPAT__API___strlcpy_chk 15
+#define FLOORCOMPAT__API___strlcat_chk 16
+#define FLOORCOMPAT__API_gettid 17
+#define FLOORCOMPAT__API_tgkill 18
+#define FLOORCOMPAT__API_getdents64 19
+#define FLOORCOMPAT__API_memfd_create 20
+#define FLOORCOMPAT__API_copy_file_range 21
+#define FLOORCOMPAT__API_renameat2 22
+#define FLOORCOMPAT__API_statx 23
+#define FLOORCOMPAT__API_close_range 24
+#define FLOORCOMPAT__API_memfd_secret 25
+#define FLOORCOMPAT__API_pidfd_open 26
+#define FLOORCOMPAT__API_pidfd_send_signal 27
+#define FLOORCOMPAT__API_pidfd_getfd 28
+#define FLOORCOMPAT__API_mlock2 29
+#define FLOORCOMPAT__API_preadv2 30
+#define FLOORCOMPAT__API_pwritev2 31
+#define FLOORCOMPAT__API_preadv64v2 32
+#define FLOORCOMPAT__API_pwritev64v2 33
+#define FLOORCOMPAT__API_sigabbrev_np 34
+#define FLOORCOMPAT__API_sigdescr_np 35
+#define FLOORCOMPAT__API_mallinfo2 36
+#define FLOORCOMPAT__API_timespec_getres 37
+#define FLOORCOMPAT__API_timespec_get 38
+#define FLOORCOMPAT__API_secure_getenv 39
+#define FLOORCOMPAT__API_closefrom 40
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addchdir_np 41
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addfchdir_np 42
+#define FLOORCOMPAT__API_posix_spawn_file_actions_addclosefrom_np 43
+#define FLOORCOMPAT__API_pkey_mprotect 44
+#define FLOORCOMPAT__API_execveat 45
+#define FLOORCOMPAT__API_seccomp 46
+#define FLOORCOMPAT__API_bpf 47
+#define FLOORCOMPAT__API_userfaultfd 48
+#define FLOORCOMPAT__API_membarrier 49
+#define FLOORCOMPAT__API_rseq 50
+#define FLOORCOMPAT__API_io_uring_setup 51
+#define FLOORCOMPAT__API_clone3 52
+#define FLOORCOMPAT__API_openat2 53
+#define FLOORCOMPAT__API_faccessat2 54
+#define FLOORCOMPAT__API_process_madvise 55
+#define FLOORCOMPAT__API_epoll_pwait2 56
+#define FLOORCOMPAT__API_landlock_create_ruleset 57
+#define FLOORCOMPAT__API_futex_waitv 58
+#define FLOORCOMPAT__API_fchmodat2 59
+#define FLOORCOMPAT__API_mseal 60
+#define FLOORCOMPAT__API_pthread_cond_clockwait 61
+#define FLOORCOMPAT__API_pthread_mutex_clocklock 62
+#define FLOORCOMPAT__API_pthread_rwlock_clockrdlock 63
+#define FLOORCOMPAT__API_pthread_rwlock_clockwrlock 64
+#define FLOORCOMPAT__API_sem_clockwait 65
+#define FLOORCOMPAT__API___cxa_thread_atexit_impl 66
+#define FLOORCOMPAT__API___libc_single_threaded 67
+#define FLOORCOMPAT__API_quick_exit 68
+#define FLOORCOMPAT__API__dl_find_object 69
+#define FLOORCOMPAT__API___issignaling 70
+#define FLOORCOMPAT__API___issignalingf 71
+#define FLOORCOMPAT__API___issignalingl 72
+#define FLOORCOMPAT__API___issignalingf128 73
+#define FLOORCOMPAT__API_thrd_create 74
+#define FLOORCOMPAT__API_thrd_join 75
+#define FLOORCOMPAT__API_thrd_exit 76
+#define FLOORCOMPAT__API_thrd_detach 77
+#define FLOORCOMPAT__API_thrd_current 78
+#define FLOORCOMPAT__API_thrd_equal 79
+#define FLOORCOMPAT__API_thrd_sleep 80
+#define FLOORCOMPAT__API_thrd_yield 81
+#define FLOORCOMPAT__API_mtx_init 82
+#define FLOORCOMPAT__API_mtx_lock 83
+#define FLOORCOMPAT__API_mtx_timedlock 84
+#define FLOORCOMPAT__API_mtx_trylock 85
+#define FLOORCOMPAT__API_mtx_unlock 86
+#define FLOORCOMPAT__API_mtx_destroy 87
+#define FLOORCOMPAT__API_cnd_init 88
+#define FLOORCOMPAT__API_cnd_signal 89
+#define FLOORCOMPAT__API_cnd_broadcast 90
+#define FLOORCOMPAT__API_cnd_wait 91
+#define FLOORCOMPAT__API_cnd_timedwait 92
+#define FLOORCOMPAT__API_cnd_destroy 93
+#define FLOORCOMPAT__API_tss_create 94
+#define FLOORCOMPAT__API_tss_get 95
+#define FLOORCOMPAT__API_tss_set 96
+#define FLOORCOMPAT__API_tss_delete 97
+#define FLOORCOMPAT__API_call_once 98
 
 /* X(syscall, kernel): every syscall of the table and the kernel that brought it. */
 #define FLOORCOMPAT__KERNEL_SYSCALLS(X) \
@@ -404,6 +407,11 @@
 #define FLOORCOMPAT_HAVE___ISOC23_STRTOL 1
 #else
 #define FLOORCOMPAT_HAVE___ISOC23_STRTOL 0
+#endif
+#if FLOORCOMPAT_GLIBC >= 234
+#define FLOORCOMPAT_HAVE_RES_QUERY 1
+#else
+#define FLOORCOMPAT_HAVE_RES_QUERY 0
 #endif
 #if FLOORCOMPAT_GLIBC >= 225
 #define FLOORCOMPAT_HAVE_GETRANDOM 1

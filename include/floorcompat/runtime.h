@@ -8,7 +8,7 @@
  * IMPLEMENTATION part cannot choose the feature-test macros that would make <stdlib.h> & co.
  * declare them, and new headers would redirect some names (strtol, fcntl) to post-floor symbols.
  * They are ordinary references, bound by ld.so like any other (an LD_PRELOAD malloc serves them),
- * at the floor's version (the header's pins); a program pays for them only when it links a member
+ * at the floor's version (the floor directory's); a program pays for them only when it links a member
  * that calls them.
  *
  * floorcompat__vsym(name, version) is dlvsym(libc, name, version) without libdl: dlsym/dlvsym are

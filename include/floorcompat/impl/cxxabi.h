@@ -2,7 +2,7 @@
  *
  *
  * No link-time reference to a function whose pre-2.34 home is libpthread.so.0: it would make every
- * program with this TU link the stub libpthread, threads or not (the floor audit's home check and
+ * program with this TU need libpthread.so.0, threads or not (the floor audit's home check and
  * the loaders of glibc 2.17 and 2.28 insist on the home). Such functions are looked up at run time
  * by their default version in libc.so.6, then libpthread.so.0 (runtime.h, floorcompat__resolve_pt);
  *

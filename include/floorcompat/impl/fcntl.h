@@ -2,11 +2,10 @@
  * _FILE_OFFSET_BITS=64, defined over the floor's fcntl so that objects compiled without
  * floorcompat.h (every AC_SYS_LARGEFILE build's static libraries) resolve to it. glibc's own
  * fcntl64 reads its third argument as a void *, as here; below 2.28 the same call went to fcntl,
- * whose F_*LK constants the headers map to the 64-bit forms under that macro. A TU that saw the
- * header's rename of fcntl64 (FLOORCOMPAT__RENAMED) is served by it and defines nothing here. */
+ * whose F_*LK constants the headers map to the 64-bit forms under that macro. */
 #ifndef FLOORCOMPAT_IMPL_FCNTL_H
 #define FLOORCOMPAT_IMPL_FCNTL_H 1
-#if !FLOORCOMPAT_HAVE_FCNTL64 && !defined(FLOORCOMPAT__RENAMED)
+#if !FLOORCOMPAT_HAVE_FCNTL64
 #ifdef __cplusplus
 extern "C" {
 #endif

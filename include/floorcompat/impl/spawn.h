@@ -178,7 +178,6 @@ typedef int (*floorcompat__sp_fn)(pid_t *, const char *, const posix_spawn_file_
 static void *floorcompat__sp_libc_slot[2];
 /* libc's own, by its version: the plain name is this family's definition. */
 extern int floorcompat__libc_sp_destroy(posix_spawn_file_actions_t *fa) __asm__("floorcompat__libc_sp_destroy");
-FLOORCOMPAT__RENAME(floorcompat__libc_sp_destroy, posix_spawn_file_actions_destroy, FLOORCOMPAT__BASE_VERSION)
 
 /* ---- what the emulation calls: syscalls (see impl/common.h) on x86_64 and aarch64, else libc's
  * functions of glibc 2.17 by own names ---- */
@@ -550,6 +549,7 @@ FLOORCOMPAT__SHIM int floorcompat__posix_spawn_file_actions_destroy(posix_spawn_
     floorcompat__free(l);
     fa->__pad[0] = 0;
   }
+  FLOORCOMPAT__RENAME(floorcompat__libc_sp_destroy, posix_spawn_file_actions_destroy, FLOORCOMPAT__BASE_VERSION);
   return floorcompat__libc_sp_destroy(fa);
 }
 FLOORCOMPAT__SHIM_AS(floorcompat__posix_spawn_file_actions_destroy, posix_spawn_file_actions_destroy)

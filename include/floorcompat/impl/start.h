@@ -25,7 +25,6 @@ typedef void (*floorcompat__init_fn)(int, char **, char **);
 #endif
 extern int floorcompat__start_old(floorcompat__main_fn, int, char **, void (*)(void), void (*)(void),
                                   void (*)(void), void *) __asm__("floorcompat__start_old") FLOORCOMPAT__NOPLT;
-FLOORCOMPAT__RENAME(floorcompat__start_old, __libc_start_main, FLOORCOMPAT__BASE_VERSION)
 
 /* Provided by the static linker for executables (GNU ld defines them for nothing else: weak keeps
  * a shared library that holds this unused shim linkable); _init by crti.o where the ABI has it. */
@@ -48,6 +47,7 @@ floorcompat__start(floorcompat__main_fn main_fn, int argc, char **argv, void (*i
 {
   /* A crt1.o older than 2.34 passes its own __libc_csu_init: keep it. */
   void (*run)(void) = init ? init : (void (*)(void))floorcompat__run_init;
+  FLOORCOMPAT__RENAME(floorcompat__start_old, __libc_start_main, FLOORCOMPAT__BASE_VERSION);
   return floorcompat__start_old(main_fn, argc, argv, run, fini, rtld_fini, stack_end);
 }
 FLOORCOMPAT__DEFINE_AS(floorcompat__start, __libc_start_main)

@@ -11,7 +11,7 @@
  * thrd_success, EBUSY thrd_busy, ENOMEM thrd_nomem, ETIMEDOUT thrd_timedout, else thrd_error).
  * The pthread functions are looked up at run time by their default version too, as in
  * impl/pthread.h: a link-time reference to one whose home was libpthread.so.0 would make every
- * program with this TU need the stub libpthread. So a program that uses C11 threads links the stub
+ * program with this TU need libpthread.so.0. So a program that uses C11 threads links the floor's
  * -lpthread (--no-as-needed), as every threaded program at such a floor does; without
  * libpthread.so.0 on a glibc < 2.34 the libpthread-only functions answer thrd_error (tss_get NULL).
  * Fallback differences: thrd_create starts the function through a small wrapper (malloc-ed; the
