@@ -79,9 +79,6 @@ typedef int floorcompat__tu_t;
 #error "floorcompat: the glibc floor (FLOORCOMPAT_GLIBC) is above the glibc of the headers in use"
 #endif
 
-#define FLOORCOMPAT__STR(x) #x
-#define FLOORCOMPAT__XSTR(x) FLOORCOMPAT__STR(x)
-
 #include "floorcompat/arch.h"
 
 #if !defined(FLOORCOMPAT__NO_ARCH) && FLOORCOMPAT_GLIBC < FLOORCOMPAT__BASE_GLIBC
@@ -118,6 +115,15 @@ typedef int floorcompat__tu_t;
 #define FLOORCOMPAT__DEFINE_AS(cname, asmname) \
   extern __typeof__(cname) cname##__as_##asmname __asm__(#asmname) \
     __attribute__((alias(#cname), weak, visibility("hidden")));
+/* NAME defined over libc's symbol TARGET (a string), with the same arguments and result: for the
+ * names new headers choose where the floor has the same function under another (impl/isoc23.h,
+ * impl/resolv.h). libc's is floorcompat__libc_NAME to C, the body floorcompat__fwd_NAME, and NAME
+ * its hidden weak alias. */
+#define FLOORCOMPAT__FORWARD(name, target, ret, params, args)                 \
+  extern ret floorcompat__libc_##name params __asm__(target);                 \
+  __attribute__((visibility("hidden"), weak)) ret floorcompat__fwd_##name params \
+  { return floorcompat__libc_##name args; }                                   \
+  FLOORCOMPAT__DEFINE_AS(floorcompat__fwd_##name, name)
 /* GCC's aarch64 outline atomics would link libgcc's helpers, whose constructor calls getauxval:
  * one more relocation and call at every start. The inline LL/SC forms run on every ARMv8. */
 #if defined(__aarch64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10

@@ -137,30 +137,33 @@ fc_use() {
 
 # Floor directories (tools/mkfloordir.sh): the link-time libraries of a floor, which every link of a
 # floor-built test program uses in place of the host's libc (the header pins nothing). fc_floordir G
-# [CC [DEBARCH]] sets fc_fd to the directory of floor G for CC (default $CC) and fc_fl to the link
+# [CC] sets fc_fd to the directory of floor G for CC (default $CC) and fc_fl to the link
 # options for it: make's floors/G/ARCH when make built that one, else one built here once into
 # tests/floors/G/ARCH (concurrent tests may both build it: mkfloordir.sh renames a whole directory
 # into place, and keeps the first). It bails out when the directory cannot be built.
 fc_floordir() {
-  fc_fd_cc=${2:-$CC} fc_fd_arch=${3:-}
-  if [ -z "$fc_fd_arch" ]; then
-    if [ "$fc_fd_cc" = "$CC" ]; then fc_fd_arch=$FC_HOST_DEBARCH
-    else fc_fd_arch=$("$srcdir/tools/mkfloordir.sh" --cc="$fc_fd_cc" --print-arch) || bail "fc_floordir: no architecture for $fc_fd_cc"
-    fi
+  fc_fd_cc=${2:-$CC}
+  if [ "$fc_fd_cc" = "$CC" ]; then fc_fd_arch=$FC_HOST_DEBARCH
+  else fc_fd_arch=$("$srcdir/tools/mkfloordir.sh" --cc="$fc_fd_cc" --print-arch) || bail "fc_floordir: no architecture for $fc_fd_cc"
   fi
   fc_fd=$builddir/floors/$1/$fc_fd_arch
   if [ "$fc_fd_cc" != "$CC" ] || [ ! -f "$fc_fd/.built" ]; then
     fc_fd=$builddir/tests/floors/$1/$fc_fd_arch
     if [ ! -f "$fc_fd/libc.so" ]; then
-      case $fc_fd_cc in *-linux-gnu-*) fc_fd_ar=${fc_fd_cc%-*}-ar ;; *) fc_fd_ar=${AR:-ar} ;; esac
       mkdir -p "$builddir/tests/floors/$1"
-      "$srcdir/tools/mkfloordir.sh" --cc="$fc_fd_cc" --ar="$fc_fd_ar" --floor="$1" --arch="$fc_fd_arch" \
+      "$srcdir/tools/mkfloordir.sh" --cc="$fc_fd_cc" --floor="$1" --arch="$fc_fd_arch" \
         --include="$srcdir/include" --data="$srcdir/data" --out="$fc_fd" > "$fc_fd.log" 2>&1 ||
         { sed 's/^/#   /' "$fc_fd.log" | head -n 20; bail "fc_floordir: cannot build the floor $1 directory for $fc_fd_arch"; }
     fi
   fi
   fc_fl="-L$fc_fd -Wl,-rpath-link,$fc_fd"
 }
+# fc_hostso: for a floor link that takes host shared libraries (the shared libstdc++.so.6 and
+# libgcc_s.so.1, sanitizer runtimes), whose needs the floor directory's libc.so.6 lacks
+# (pthread_create@GLIBC_2.34, _dl_find_object@GLIBC_2.35 ...): ld does not hold them to it. What a
+# host library needs is its own (an old runtime brings its own), the program's needs are the
+# audit's; floorcc and floorc++ link so.
+fc_hostso=-Wl,--allow-shlib-undefined
 
 # Floor builds. Every binary a test builds goes through fc_build, which records it in the suite's
 # manifest with its floor and audits it on the spot; tests/enforce.test re-audits the whole manifest

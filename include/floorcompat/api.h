@@ -43,7 +43,8 @@
 #endif
 #include "gates.h"
 
-/* On an architecture floorcompat has no data for there is no IMPLEMENTATION part: every prefixed name is direct. */
+/* On an architecture floorcompat has no data for there is no IMPLEMENTATION part: every prefixed
+ * name is direct. */
 #if defined(FLOORCOMPAT__NO_ARCH)
 #define FLOORCOMPAT__SHIMMED(have) 0
 #else

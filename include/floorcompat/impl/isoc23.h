@@ -41,24 +41,18 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-/* The floor's function under our name, its symbol libc's; then the definition, whose libc name is
- * a hidden weak alias (FLOORCOMPAT__DEFINE_AS). */
-#define FLOORCOMPAT__C23DEF(name, ret, params, args)                          \
-  extern ret floorcompat__libc_##name params __asm__(#name);                       \
-  __attribute__((visibility("hidden"), weak)) ret floorcompat__isoc23_##name params \
-  { return floorcompat__libc_##name args; }                                        \
-  FLOORCOMPAT__DEFINE_AS(floorcompat__isoc23_##name, __isoc23_##name)
+/* __isoc23_NAME over the floor's NAME (FLOORCOMPAT__FORWARD); __isoc23_VNAME over __isoc99_VNAME,
+ * and the variadic __isoc23_NAME making its va_list for it. */
+#define FLOORCOMPAT__C23DEF(name, ret, params, args) \
+  FLOORCOMPAT__FORWARD(__isoc23_##name, #name, ret, params, args)
 #define FLOORCOMPAT__C23SCANDEF(name, vname, params, vparams, vargs)                           \
-  extern int floorcompat__libc_##vname vparams __asm__("__isoc99_" #vname);                   \
-  __attribute__((visibility("hidden"), weak)) int floorcompat__isoc23_##vname vparams          \
-  { return floorcompat__libc_##vname vargs; }                                                  \
-  FLOORCOMPAT__DEFINE_AS(floorcompat__isoc23_##vname, __isoc23_##vname)                        \
+  FLOORCOMPAT__FORWARD(__isoc23_##vname, "__isoc99_" #vname, int, vparams, vargs)             \
   __attribute__((visibility("hidden"), weak)) int floorcompat__isoc23_##name params            \
   {                                                                                            \
     int r;                                                                                     \
     __builtin_va_list a;                                                                       \
     __builtin_va_start(a, f);                                                                  \
-    r = floorcompat__libc_##vname vargs;                                                       \
+    r = floorcompat__libc___isoc23_##vname vargs;                                             \
     __builtin_va_end(a);                                                                       \
     return r;                                                                                  \
   }                                                                                            \

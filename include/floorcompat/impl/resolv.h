@@ -35,12 +35,8 @@ typedef unsigned char floorcompat__uchar;
   X(dn_comp, (const char *s, floorcompat__uchar *d, int n, floorcompat__uchar **dp, floorcompat__uchar **lp), \
     (s, d, n, dp, lp)) \
   X(dn_skipname, (const floorcompat__uchar *p, const floorcompat__uchar *e), (p, e))
-/* The floor's __NAME under our name; then the definition, whose plain name is a hidden weak alias. */
-#define FLOORCOMPAT__RESOLVDEF(name, params, args)                                \
-  extern int floorcompat__libc_##name params __asm__("__" #name);                 \
-  __attribute__((visibility("hidden"), weak)) int floorcompat__resolv_##name params \
-  { return floorcompat__libc_##name args; }                                       \
-  FLOORCOMPAT__DEFINE_AS(floorcompat__resolv_##name, name)
+/* NAME over the floor's __NAME (FLOORCOMPAT__FORWARD). */
+#define FLOORCOMPAT__RESOLVDEF(name, params, args) FLOORCOMPAT__FORWARD(name, "__" #name, int, params, args)
 FLOORCOMPAT__RESOLV(FLOORCOMPAT__RESOLVDEF)
 #undef FLOORCOMPAT__RESOLVDEF
 #ifdef __cplusplus
